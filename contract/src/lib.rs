@@ -4,9 +4,21 @@
 //! for the reference server. `openapi.yaml` beside this crate describes the same API for backends
 //! written in other languages; a server test keeps the two in step.
 
+pub mod calls;
+pub mod groups;
 pub mod problem;
 pub mod programs;
 
+pub use calls::{
+    AvailabilityReceipt, AvailabilityRequest, CallConfirmation, CallRequest, CallSlot, CallSlots,
+    CallSlotsQuery, CallStatus, CallView, ContactMethod, LevelOfCare, RescheduleRequest,
+    SharedSelfCheckSummary, SlotTakenProblem,
+};
+pub use groups::{
+    Audience, Group, GroupCatalogue, GroupCatalogueFile, GroupDefinition, GroupFullProblem,
+    GroupStatus, Reservation, ReservationConfirmation, ReservationRequest, Therapist,
+    WaitlistEntry, WaitlistRequest, Weekday,
+};
 pub use problem::{FieldError, Problem};
 pub use programs::{ContentBlock, FaqItem, ProgramPage, ProgramSection, ProgramSummary};
 

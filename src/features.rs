@@ -1,0 +1,5 @@
+//! Frontdoor's capabilities, one module each: pure logic with native tests beside the components
+//! that show it.
+
+pub mod programs;
+pub mod self_check;
