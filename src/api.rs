@@ -52,7 +52,9 @@ impl ApiError {
             ApiError::Network => {
                 "We couldn't connect. Check your internet connection, then try again.".to_owned()
             }
-            ApiError::Timeout => "This is taking longer than it should. Please try again.".to_owned(),
+            ApiError::Timeout => {
+                "This is taking longer than it should. Please try again.".to_owned()
+            }
             ApiError::Problem(problem) if problem.status >= 500 || problem.status == 429 => {
                 "Our system is having trouble right now. Please try again in a minute.".to_owned()
             }
@@ -122,12 +124,18 @@ mod tests {
         assert!(!unavailable.user_message().contains("db"));
         let invalid = ApiError::Problem(Problem::new(422, "Invalid", "Enter an email address."));
         assert_eq!(invalid.user_message(), "Enter an email address.");
-        assert!(ApiError::Network.user_message().contains("internet connection"));
+        assert!(
+            ApiError::Network
+                .user_message()
+                .contains("internet connection")
+        );
     }
 
     #[test]
     fn not_found_is_recognised_only_from_a_404_problem() {
-        assert!(ApiError::Problem(Problem::new(404, "Not Found", "No such program")).is_not_found());
+        assert!(
+            ApiError::Problem(Problem::new(404, "Not Found", "No such program")).is_not_found()
+        );
         assert!(!ApiError::Network.is_not_found());
         assert!(!ApiError::Problem(Problem::new(410, "Gone", "")).is_not_found());
     }

@@ -23,11 +23,11 @@ use tower_http::compression::CompressionLayer;
 
 use crate::config::Config;
 use crate::problem::ApiProblem;
+use crate::programs;
 use crate::rate_limit::PostRateLimit;
 use crate::security::{self, SecurityHeaders};
 use crate::static_files::{self, Site};
 use crate::storage::{SqliteStorage, Storage, StorageError};
-use crate::programs;
 
 /// Every API route as (method, path relative to [`API_PREFIX`]), in the order of the contract.
 ///
@@ -80,14 +80,16 @@ impl AppState {
     /// Blocking: call before serving.
     pub fn open(config: &Config) -> Result<Self, StartupError> {
         let db_path = config.database_path();
-        let storage =
-            SqliteStorage::open(&db_path).map_err(|source| StartupError::Storage {
-                path: db_path.clone(),
-                source,
-            })?;
+        let storage = SqliteStorage::open(&db_path).map_err(|source| StartupError::Storage {
+            path: db_path.clone(),
+            source,
+        })?;
         let seeded = programs::seed_if_empty(&storage, &config.content_dir)?;
         if seeded > 0 {
-            tracing::info!(programs = seeded, "loaded demo content into an empty database");
+            tracing::info!(
+                programs = seeded,
+                "loaded demo content into an empty database"
+            );
         }
         let site = Site::open(&config.dist).map_err(|source| StartupError::Dist {
             path: config.dist.join("index.html"),

@@ -61,10 +61,7 @@ impl ApiProblem {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "Request body too large",
-            format!(
-                "Request bodies may be at most {} KiB.",
-                limit_bytes / 1024
-            ),
+            format!("Request bodies may be at most {} KiB.", limit_bytes / 1024),
         )
     }
 
@@ -280,6 +277,29 @@ mod tests {
             .expect("request");
         let response = app.oneshot(request).await.expect("infallible");
         assert_eq!(response.status(), StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn a_streamed_body_over_the_limit_is_a_413_problem() {
+        let app = Router::new()
+            .route("/greet", post(greet))
+            .layer(axum::extract::DefaultBodyLimit::max(16));
+        let text: &'static str = r#"{"name":"a long name indeed"}"#;
+        let chunks = futures_util::stream::iter(
+            text.as_bytes()
+                .chunks(4)
+                .map(Ok::<&'static [u8], std::io::Error>),
+        );
+        let request = Request::post("/greet")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from_stream(chunks))
+            .expect("request");
+        let response = app.oneshot(request).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(
+            response.headers().get(header::CONTENT_TYPE),
+            Some(&HeaderValue::from_static(PROBLEM_JSON))
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub fn routes() -> ApiRoutes {
         .get("/programs/{slug}", program_page)
 }
 
-async fn list_programs(State(state): State<AppState>) -> Result<Json<Vec<ProgramSummary>>, ApiProblem> {
+async fn list_programs(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<ProgramSummary>>, ApiProblem> {
     let programs = state.storage(|s| s.list_programs()).await?;
     Ok(Json(programs))
 }
@@ -124,7 +126,13 @@ impl ProgramStore for SqliteStorage {
             for (position, page) in pages.iter().enumerate() {
                 let body = serde_json::to_string(&page.sections)
                     .map_err(|e| StorageError::Corrupt(e.to_string()))?;
-                insert.execute(params![page.slug, position as i64, page.name, page.summary, body])?;
+                insert.execute(params![
+                    page.slug,
+                    position as i64,
+                    page.name,
+                    page.summary,
+                    body
+                ])?;
             }
         }
         tx.commit()?;
@@ -177,7 +185,10 @@ pub fn load_program_files(content_dir: &Path) -> Result<Vec<ProgramPage>, Conten
     }
     files.sort();
     if files.is_empty() {
-        return Err(ContentError::new(&dir, "no NN-slug.json program files found"));
+        return Err(ContentError::new(
+            &dir,
+            "no NN-slug.json program files found",
+        ));
     }
 
     let mut seen = HashSet::new();
@@ -209,12 +220,13 @@ fn load_program_file(path: &Path) -> Result<ProgramPage, ContentError> {
         .ok_or_else(|| ContentError::new(path, "file name must look like NN-slug.json"))?;
 
     let text = std::fs::read_to_string(path).map_err(|e| ContentError::new(path, e.to_string()))?;
-    let raw: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| ContentError::new(path, format!("not JSON: {e}")))?;
+    let raw: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| ContentError::new(path, format!("not JSON: {e}")))?;
     let page: ProgramPage = serde_json::from_value(raw.clone())
         .map_err(|e| ContentError::new(path, format!("not a program page: {e}")))?;
     // The contract types ignore unknown members; a misspelt one would silently drop content.
-    let round_trip = serde_json::to_value(&page).map_err(|e| ContentError::new(path, e.to_string()))?;
+    let round_trip =
+        serde_json::to_value(&page).map_err(|e| ContentError::new(path, e.to_string()))?;
     if round_trip != raw {
         return Err(ContentError::new(
             path,
@@ -273,7 +285,9 @@ fn validate_block(block: &ContentBlock) -> Result<(), String> {
         ContentBlock::Paragraph { text } if text.trim().is_empty() => {
             Err("a paragraph is empty".into())
         }
-        ContentBlock::List { items } if items.is_empty() || items.iter().any(|i| i.trim().is_empty()) => {
+        ContentBlock::List { items }
+            if items.is_empty() || items.iter().any(|i| i.trim().is_empty()) =>
+        {
             Err("a list is empty or has an empty item".into())
         }
         ContentBlock::Faq { items }

@@ -675,7 +675,7 @@ mod tests {
                 "2026-02-02T17:00:00Z",
             ])
         );
-        assert_eq!(s.next_sessions(utc("2026-02-02T17:00:00Z"), 4), vec![]);
+        assert!(s.next_sessions(utc("2026-02-02T17:00:00Z"), 4).is_empty());
         assert_eq!(s.session_on(date("2026-01-05")), None);
         assert_eq!(s.session_on(date("2026-01-13")), None);
         assert_eq!(

@@ -96,7 +96,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         };
         let content_end = content_start + content_len;
         if !has_src_attribute(attributes) {
-            let digest = Sha256::digest(html[content_start..content_end].as_bytes());
+            let digest = Sha256::digest(&html.as_bytes()[content_start..content_end]);
             hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
         cursor = content_end;
@@ -175,7 +175,10 @@ mod tests {
             .content_security_policy()
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
-        assert!(csp.contains(&format!("'sha256-{}'", sha("boot()"))), "{csp}");
+        assert!(
+            csp.contains(&format!("'sha256-{}'", sha("boot()"))),
+            "{csp}"
+        );
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(!csp.contains("unsafe-inline"));
         assert!(!csp.contains("'unsafe-eval'"));
@@ -189,6 +192,9 @@ mod tests {
             .content_security_policy()
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{csp}"
+        );
     }
 }

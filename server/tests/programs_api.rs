@@ -56,7 +56,10 @@ async fn the_iop_page_explains_the_program_and_offers_the_self_check() {
     assert_eq!(iop.name, "Intensive Outpatient Program (IOP)");
 
     let headings: Vec<&str> = iop.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert!(headings.contains(&"What is an Intensive Outpatient Program?"), "{headings:?}");
+    assert!(
+        headings.contains(&"What is an Intensive Outpatient Program?"),
+        "{headings:?}"
+    );
     assert!(headings.contains(&"Is IOP right for me?"), "{headings:?}");
 
     let text = serde_json::to_string(&iop).expect("serialise");
@@ -74,23 +77,25 @@ async fn the_iop_page_explains_the_program_and_offers_the_self_check() {
         .expect("a comparison table");
     assert_eq!(
         table.0[1..],
-        ["Weekly therapy", "Intensive Outpatient Program (IOP)", "Inpatient care"]
+        [
+            "Weekly therapy",
+            "Intensive Outpatient Program (IOP)",
+            "Inpatient care"
+        ]
     );
     assert!(table.1.iter().all(|row| row.len() == table.0.len()));
 
-    assert!(
-        calls_to_action(&iop).contains(&("Is IOP right for me?".into(), "/self-check".into()))
-    );
+    assert!(calls_to_action(&iop).contains(&("Is IOP right for me?".into(), "/self-check".into())));
 
     let last_faq = iop
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
+        .rev()
+        .find_map(|b| match b {
             ContentBlock::Faq { items } => items.last(),
             _ => None,
         })
-        .last()
         .expect("FAQs");
     assert!(
         last_faq.answer.contains("healthcare provider"),
@@ -132,7 +137,12 @@ async fn an_unknown_program_is_a_404_problem() {
 #[tokio::test]
 async fn an_unknown_api_route_is_a_404_problem_not_the_spa() {
     let server = TestServer::start().await;
-    for path in ["/api/v1/nothing-here", "/api/v1", "/api/v2/programs", "/api"] {
+    for path in [
+        "/api/v1/nothing-here",
+        "/api/v1",
+        "/api/v2/programs",
+        "/api",
+    ] {
         let response = server.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
         assert_eq!(header(&response, "content-type"), PROBLEM_JSON, "{path}");
@@ -188,7 +198,12 @@ async fn content_is_seeded_once_and_kept_across_restarts() {
     config.content_dir = content.path().to_path_buf();
 
     let server = TestServer::start_with(config.clone()).await;
-    let first: Vec<ProgramSummary> = server.get("/api/v1/programs").await.json().await.expect("JSON");
+    let first: Vec<ProgramSummary> = server
+        .get("/api/v1/programs")
+        .await
+        .json()
+        .await
+        .expect("JSON");
     assert_eq!(first.len(), 7);
     server.stop().await;
 
@@ -197,8 +212,12 @@ async fn content_is_seeded_once_and_kept_across_restarts() {
     std::fs::write(programs.join("01-iop.json"), "not json").expect("write");
 
     let server = TestServer::start_with(config).await;
-    let second: Vec<ProgramSummary> =
-        server.get("/api/v1/programs").await.json().await.expect("JSON");
+    let second: Vec<ProgramSummary> = server
+        .get("/api/v1/programs")
+        .await
+        .json()
+        .await
+        .expect("JSON");
     assert_eq!(second, first);
     server.stop().await;
 }
@@ -208,7 +227,11 @@ async fn an_invalid_content_file_stops_startup_naming_the_file() {
     let content = tempfile::tempdir().expect("content dir");
     let programs = content.path().join("programs");
     std::fs::create_dir(&programs).expect("mkdir");
-    std::fs::write(programs.join("01-iop.json"), r#"{"slug":"iop","name":"IOP"}"#).expect("write");
+    std::fs::write(
+        programs.join("01-iop.json"),
+        r#"{"slug":"iop","name":"IOP"}"#,
+    )
+    .expect("write");
     let (mut config, _data) = test_config();
     config.content_dir = content.path().to_path_buf();
 

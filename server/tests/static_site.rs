@@ -15,14 +15,21 @@ const JS: &str = "/frontdoor-3f2a9c0d1e4b5a6c.js";
 /// The fixture index.html's inline module script, hashed independently of the server's parser.
 fn fixture_script_hash() -> String {
     let html = std::fs::read_to_string(fixture_dist().join("index.html")).expect("fixture");
-    let start = html.find("<script type=\"module\">").expect("inline script") + 22;
+    let start = html
+        .find("<script type=\"module\">")
+        .expect("inline script")
+        + 22;
     let end = start + html[start..].find("</script>").expect("end of script");
-    let digest = Sha256::digest(html[start..end].as_bytes());
+    let digest = Sha256::digest(&html.as_bytes()[start..end]);
     base64::engine::general_purpose::STANDARD.encode(digest)
 }
 
 fn assert_security_headers(response: &reqwest::Response, what: &str) {
-    assert_eq!(header(response, "x-content-type-options"), "nosniff", "{what}");
+    assert_eq!(
+        header(response, "x-content-type-options"),
+        "nosniff",
+        "{what}"
+    );
     assert_eq!(header(response, "referrer-policy"), "no-referrer", "{what}");
     assert_eq!(header(response, "x-frame-options"), "DENY", "{what}");
     assert_eq!(
@@ -48,7 +55,14 @@ async fn every_response_carries_the_security_headers_and_a_csp_allowing_the_boot
         "script-src 'self' 'sha256-{}' 'wasm-unsafe-eval';",
         fixture_script_hash()
     );
-    for path in ["/", "/programs/iop", "/api/v1/programs", "/api/v1/nope", JS, "/missing.png"] {
+    for path in [
+        "/",
+        "/programs/iop",
+        "/api/v1/programs",
+        "/api/v1/nope",
+        JS,
+        "/missing.png",
+    ] {
         let response = server.get(path).await;
         assert_security_headers(&response, path);
         let csp = header(&response, "content-security-policy");
@@ -75,7 +89,10 @@ async fn a_page_route_gets_index_html_that_is_always_revalidated() {
         let response = server.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(header(&response, "cache-control"), "no-cache", "{path}");
-        assert!(header(&response, "content-type").starts_with("text/html"), "{path}");
+        assert!(
+            header(&response, "content-type").starts_with("text/html"),
+            "{path}"
+        );
         assert_eq!(response.text().await.expect("body"), index, "{path}");
     }
 }
@@ -117,7 +134,10 @@ async fn fingerprinted_wasm_is_immutable_and_brotli_compressed_when_accepted() {
     let plain = server.get(WASM).await;
     assert_eq!(header(&plain, "content-encoding"), "");
     assert_eq!(header(&plain, "content-type"), "application/wasm");
-    assert_eq!(plain.bytes().await.expect("body").as_ref(), original.as_slice());
+    assert_eq!(
+        plain.bytes().await.expect("body").as_ref(),
+        original.as_slice()
+    );
 }
 
 #[tokio::test]
@@ -138,7 +158,10 @@ async fn gzip_sibling_is_served_when_only_gzip_is_accepted() {
         "public, max-age=31536000, immutable"
     );
     let gz = std::fs::read(fixture_dist().join(format!("{}.gz", &JS[1..]))).expect("fixture");
-    assert_eq!(response.bytes().await.expect("body").as_ref(), gz.as_slice());
+    assert_eq!(
+        response.bytes().await.expect("body").as_ref(),
+        gz.as_slice()
+    );
 }
 
 #[tokio::test]
@@ -162,8 +185,17 @@ async fn without_a_built_spa_pages_say_what_to_run_and_the_api_still_works() {
     assert_eq!(response.status(), 503);
     assert!(header(&response, "content-type").starts_with("text/plain"));
     let csp = header(&response, "content-security-policy");
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{csp}");
-    assert!(response.text().await.expect("body").contains("cargo xtask serve"));
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{csp}"
+    );
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("cargo xtask serve")
+    );
 
     assert_eq!(server.get("/api/v1/programs").await.status(), 200);
 }
@@ -201,13 +233,19 @@ async fn only_allow_listed_origins_may_call_the_api_from_another_site() {
         .request(reqwest::Method::OPTIONS, server.url("/api/v1/programs"))
         .header("origin", "https://partner.example")
         .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "content-type, idempotency-key")
+        .header(
+            "access-control-request-headers",
+            "content-type, idempotency-key",
+        )
         .send()
         .await
         .expect("OPTIONS");
     assert!(preflight.status().is_success());
     let methods = header(&preflight, "access-control-allow-methods");
-    assert!(methods.contains("POST") && methods.contains("DELETE"), "{methods}");
+    assert!(
+        methods.contains("POST") && methods.contains("DELETE"),
+        "{methods}"
+    );
     let headers = header(&preflight, "access-control-allow-headers");
     assert!(headers.contains("idempotency-key"), "{headers}");
 }

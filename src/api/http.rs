@@ -100,7 +100,13 @@ pub fn get_json_with<T: DeserializeOwned>(
     url: impl Into<String>,
     options: RequestOptions,
 ) -> impl Future<Output = Result<T, ApiError>> {
-    let outgoing = Outgoing::new(Method::GET, url.into(), None, options, RetryPolicy::SafeRead);
+    let outgoing = Outgoing::new(
+        Method::GET,
+        url.into(),
+        None,
+        options,
+        RetryPolicy::SafeRead,
+    );
     let cancellation = Cancellation::tied_to_owner();
     async move { decode_reply(send(&outgoing, &cancellation).await?) }
 }

@@ -7,7 +7,9 @@ use frontdoor_contract::{ProgramPage, ProgramSummary};
 use super::{ApiError, api_url, get_json, path_segment};
 
 /// `GET {api_base}/programs`: every program, in the practice's order.
-pub fn list_programs(api_base: &str) -> impl Future<Output = Result<Vec<ProgramSummary>, ApiError>> + use<> {
+pub fn list_programs(
+    api_base: &str,
+) -> impl Future<Output = Result<Vec<ProgramSummary>, ApiError>> + use<> {
     get_json(api_url(api_base, "/programs"))
 }
 

@@ -108,6 +108,11 @@ fn release_build(_: &mut ()) -> Result<String> {
 /// POST rate limit is off (`--rate-limit 0`): the suite submits more forms per minute than a
 /// person would.
 fn end_to_end(_: &mut ()) -> Result<String> {
+    cmd::run(
+        tool("npx")
+            .args(["--no-install", "tsc", "--noEmit"])
+            .current_dir(workspace::e2e()),
+    )?;
     let binary = server::build(Profile::Debug)?;
     let server = RunningServer::start(&binary, "e2e", &["--rate-limit", "0"])?;
     let result = cmd::run(

@@ -25,11 +25,7 @@ pub fn shipped_content() -> PathBuf {
 /// the fixture dist, the shipped content and the POST rate limit off.
 pub fn test_config() -> (Config, TempDir) {
     let data = tempfile::tempdir().expect("temporary data directory");
-    let mut config = Config::new(
-        data.path().to_path_buf(),
-        fixture_dist(),
-        shipped_content(),
-    );
+    let mut config = Config::new(data.path().to_path_buf(), fixture_dist(), shipped_content());
     config.rate_limit = 0;
     (config, data)
 }

@@ -94,7 +94,9 @@ pub fn ContentBlockView(
                 .into_iter()
                 .map(|row| {
                     let mut cells = row.into_iter();
-                    let row_header = cells.next().map(|cell| view! { <th scope="row">{cell}</th> });
+                    let row_header = cells
+                        .next()
+                        .map(|cell| view! { <th scope="row">{cell}</th> });
                     let data = cells.map(|cell| view! { <td>{cell}</td> }).collect_view();
                     view! { <tr>{row_header} {data}</tr> }
                 })

@@ -19,9 +19,9 @@ impl ContentLink {
     /// The value for the `href` attribute.
     pub fn href(&self) -> &str {
         match self {
-            ContentLink::InApp(href) | ContentLink::Phone(href) | ContentLink::TextMessage(href) => {
-                href
-            }
+            ContentLink::InApp(href)
+            | ContentLink::Phone(href)
+            | ContentLink::TextMessage(href) => href,
         }
     }
 }
@@ -41,7 +41,9 @@ pub fn content_link(href: &str) -> Option<ContentLink> {
     }
     if let Some(rest) = lower.strip_prefix("sms:") {
         let number = rest.split('?').next().unwrap_or_default();
-        let body_ok = rest.chars().all(|c| !c.is_control() && c != '"' && c != '<');
+        let body_ok = rest
+            .chars()
+            .all(|c| !c.is_control() && c != '"' && c != '<');
         return (is_phone_number(number) && body_ok)
             .then(|| ContentLink::TextMessage(href.to_owned()));
     }
@@ -73,7 +75,10 @@ mod tests {
 
     #[test]
     fn phone_and_text_numbers_become_links() {
-        assert_eq!(content_link("tel:988"), Some(ContentLink::Phone("tel:988".into())));
+        assert_eq!(
+            content_link("tel:988"),
+            Some(ContentLink::Phone("tel:988".into()))
+        );
         assert_eq!(
             content_link("tel:+1-800-662-4357"),
             Some(ContentLink::Phone("tel:+1-800-662-4357".into()))

@@ -11,9 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::definition::{
-    AnswerKind, AnswerOption, Mode, QUESTION_SET, Question, option, question,
-};
+use super::definition::{AnswerKind, AnswerOption, Mode, QUESTION_SET, Question, option, question};
 
 /// One question's answer: the chosen option(s) of the question set.
 #[derive(Clone, PartialEq, Eq)]
@@ -256,6 +254,26 @@ mod tests {
         let shown = format!("{answers:?} {:?}", answers.get(question::SAFETY));
         assert!(!shown.contains("yes") && !shown.contains("Yes"), "{shown}");
         assert!(shown.contains("1 answered"));
+    }
+
+    #[test]
+    fn answers_cannot_be_serialised_but_the_summary_can() {
+        // `Probe::<T>::SERIALISABLE` is the inherent `true` only when `T: Serialize`,
+        // otherwise the trait's `false`.
+        struct Probe<T>(std::marker::PhantomData<T>);
+        trait Fallback {
+            const SERIALISABLE: bool = false;
+        }
+        impl<T> Fallback for Probe<T> {}
+        impl<T: serde::Serialize> Probe<T> {
+            const SERIALISABLE: bool = true;
+        }
+        let serialisable = [
+            Probe::<SelfCheckAnswers>::SERIALISABLE,
+            Probe::<Answer>::SERIALISABLE,
+            Probe::<super::super::summary::SelfCheckSummary>::SERIALISABLE,
+        ];
+        assert_eq!(serialisable, [false, false, true]);
     }
 
     #[test]

@@ -490,8 +490,11 @@ const fn audit_c_item(
 const STANDARD_DRINK_HINT: &str = "One drink means a 12 oz can or bottle of beer, a 5 oz glass of wine or a 1.5 oz shot of spirits.";
 
 /// AUDIT-C items 2 and 3 are skipped after "Never" to item 1, as on the WHO form.
-const AUDIT_C_FOLLOW_UP: Condition =
-    Condition::AllOf(&[SELF_REPORT, SUBSTANCE_USE_CHOSEN, Condition::Not(&NEVER_DRINKS)]);
+const AUDIT_C_FOLLOW_UP: Condition = Condition::AllOf(&[
+    SELF_REPORT,
+    SUBSTANCE_USE_CHOSEN,
+    Condition::Not(&NEVER_DRINKS),
+]);
 
 /// The question set, in the order asked.
 static QUESTIONS: &[Question] = &[
@@ -657,14 +660,22 @@ static QUESTIONS: &[Question] = &[
         shown_when: Condition::Always,
     },
     // PHQ-9, official wording.
-    phq9_item(question::PHQ9[0], 1, "Little interest or pleasure in doing things"),
+    phq9_item(
+        question::PHQ9[0],
+        1,
+        "Little interest or pleasure in doing things",
+    ),
     phq9_item(question::PHQ9[1], 2, "Feeling down, depressed, or hopeless"),
     phq9_item(
         question::PHQ9[2],
         3,
         "Trouble falling or staying asleep, or sleeping too much",
     ),
-    phq9_item(question::PHQ9[3], 4, "Feeling tired or having little energy"),
+    phq9_item(
+        question::PHQ9[3],
+        4,
+        "Feeling tired or having little energy",
+    ),
     phq9_item(question::PHQ9[4], 5, "Poor appetite or overeating"),
     phq9_item(
         question::PHQ9[5],
@@ -739,7 +750,11 @@ static QUESTIONS: &[Question] = &[
         2,
         "Not being able to stop or control worrying",
     ),
-    gad7_item(question::GAD7[2], 3, "Worrying too much about different things"),
+    gad7_item(
+        question::GAD7[2],
+        3,
+        "Worrying too much about different things",
+    ),
     gad7_item(question::GAD7[3], 4, "Trouble relaxing"),
     gad7_item(
         question::GAD7[4],

@@ -36,7 +36,12 @@ fn question_ids_are_unique_and_option_ids_unique_within_each_question() {
         assert!(seen.insert(q.id), "question id {} used twice", q.id);
         let mut options = HashSet::new();
         for o in q.options {
-            assert!(options.insert(o.id), "option {} used twice in {}", o.id, q.id);
+            assert!(
+                options.insert(o.id),
+                "option {} used twice in {}",
+                o.id,
+                q.id
+            );
         }
     }
 }
@@ -294,7 +299,11 @@ fn random_walks_reach_every_question_take_every_branch_and_never_dead_end() {
             "{id} was asked about someone else without third-person wording"
         );
     }
-    for id in question::PHQ9.iter().chain(&question::GAD7).chain(&question::AUDIT_C) {
+    for id in question::PHQ9
+        .iter()
+        .chain(&question::GAD7)
+        .chain(&question::AUDIT_C)
+    {
         assert!(!asked_in_someone_else_mode.contains(id));
     }
     assert!(!asked_in_someone_else_mode.contains(question::DRUG_SCREEN));

@@ -58,7 +58,9 @@ pub fn visible_answers(answers: &SelfCheckAnswers) -> SelfCheckAnswers {
 
 /// Whether the question is shown for these answers.
 pub fn is_visible(answers: &SelfCheckAnswers, question_id: &str) -> bool {
-    visible_questions(answers).iter().any(|q| q.id == question_id)
+    visible_questions(answers)
+        .iter()
+        .any(|q| q.id == question_id)
 }
 
 /// "Step n of N", counted over the questions shown for the current answers only, so the count
@@ -122,9 +124,9 @@ pub enum Destination {
 pub fn next_destination(answers: &SelfCheckAnswers, current: &str) -> Destination {
     let shown = visible_questions(answers);
     let current_position = QUESTION_SET.position(current);
-    let later = shown.iter().find(|q| {
-        matches!((QUESTION_SET.position(q.id), current_position), (Some(p), Some(c)) if p > c)
-    });
+    let later = shown.iter().find(
+        |q| matches!((QUESTION_SET.position(q.id), current_position), (Some(p), Some(c)) if p > c),
+    );
     match later {
         Some(q) => Destination::Question(q.id),
         None => match first_unanswered(answers) {
@@ -140,7 +142,11 @@ pub fn previous_question(answers: &SelfCheckAnswers, current: &str) -> Option<&'
     visible_questions(answers)
         .into_iter()
         .rev()
-        .find(|q| QUESTION_SET.position(q.id).is_some_and(|p| p < current_position))
+        .find(|q| {
+            QUESTION_SET
+                .position(q.id)
+                .is_some_and(|p| p < current_position)
+        })
         .map(|q| q.id)
 }
 
@@ -605,7 +611,10 @@ mod tests {
         let mut flow = walk_someone_else_to_check_answers();
         assert_eq!(flow.stage(), Stage::CheckAnswers);
         assert_eq!(flow.back(), Stage::Question(question::TIME_OF_DAY));
-        assert_eq!(flow.answers().single(question::TIME_OF_DAY), Some(option::EVENINGS));
+        assert_eq!(
+            flow.answers().single(question::TIME_OF_DAY),
+            Some(option::EVENINGS)
+        );
     }
 
     #[test]
@@ -615,7 +624,10 @@ mod tests {
             flow.change(question::SUPPORT_AT_HOME),
             Ok(Stage::Question(question::SUPPORT_AT_HOME))
         );
-        assert_eq!(flow.answer(&[option::SOME_SUPPORT]), Ok(Stage::CheckAnswers));
+        assert_eq!(
+            flow.answer(&[option::SOME_SUPPORT]),
+            Ok(Stage::CheckAnswers)
+        );
     }
 
     #[test]
@@ -642,7 +654,10 @@ mod tests {
         let mut early = SelfCheckFlow::new();
         assert_eq!(early.see_result(), Err(FlowError::NotAvailable));
         early.answer(&[option::MYSELF]).expect("valid");
-        assert_eq!(early.answer(&[]), Err(FlowError::Answer(AnswerError::NothingChosen)));
+        assert_eq!(
+            early.answer(&[]),
+            Err(FlowError::Answer(AnswerError::NothingChosen))
+        );
         assert_eq!(early.stage(), Stage::Question(question::TOPICS));
     }
 

@@ -30,7 +30,12 @@ const DRUG_POSITIVE: &str =
     "Your answer about drug use may suggest it's worth talking through with a professional.";
 const DRUG_NEGATIVE: &str = "Your answer about drug use doesn't suggest a concern.";
 
-const FREQUENCY: [&str; 4] = ["not_at_all", "several_days", "more_than_half", "nearly_every_day"];
+const FREQUENCY: [&str; 4] = [
+    "not_at_all",
+    "several_days",
+    "more_than_half",
+    "nearly_every_day",
+];
 const AUDIT_1: [&str; 5] = [
     option::NEVER,
     "monthly_or_less",
@@ -372,7 +377,11 @@ fn table() -> Vec<Row> {
                 .with(FUNCTIONING, &["quite_a_lot"])
                 .with(SUPPORT, &[option::NO_SUPPORT]),
             IopMayFit,
-            &[SymptomsModerateOrMore, DailyLife(QuiteALot), LittleSupportAtHome],
+            &[
+                SymptomsModerateOrMore,
+                DailyLife(QuiteALot),
+                LittleSupportAtHome,
+            ],
             &[D_MOD_SEVERE, A_MINIMAL],
         ),
         row(
@@ -564,8 +573,7 @@ fn table() -> Vec<Row> {
         ),
         row(
             "no care, PHQ-9 4 but extremely difficult",
-            me().with_phq9(4)
-                .with(DIFFICULTY, &["extremely_difficult"]),
+            me().with_phq9(4).with(DIFFICULTY, &["extremely_difficult"]),
             IopMayFit,
             &[SymptomsMinimalOrMild, DailyLife(HardToManage)],
             CALM,
@@ -801,7 +809,10 @@ fn screener_totals_match_the_profiles_at_each_boundary() {
     for (items, total, positive) in [([1, 1, 0], 2, false), ([2, 1, 0], 3, true)] {
         let result = assess(&me().with_substance_use(items).answers());
         let audit = result.screeners.audit_c;
-        assert_eq!(audit.map(|s| (s.total, s.positive)), Some((total, positive)));
+        assert_eq!(
+            audit.map(|s| (s.total, s.positive)),
+            Some((total, positive))
+        );
     }
     let never = assess(&me().with_substance_use([0, 4, 4]).answers());
     assert_eq!(never.screeners.audit_c.map(|s| s.total), Some(0));
@@ -821,7 +832,11 @@ fn chosen_topics_pre_filter_the_group_search() {
         result.group_search_topics(),
         ["Anxiety & Depression", "Substance Abuse", "Grief & Loss"]
     );
-    let result = assess(&me().with(question::TOPICS, &["trauma", "relationships", "anger"]).answers());
+    let result = assess(
+        &me()
+            .with(question::TOPICS, &["trauma", "relationships", "anger"])
+            .answers(),
+    );
     assert_eq!(
         result.group_search_topics(),
         ["Trauma & PTSD", "Relationship Issues", "Anger Management"]
@@ -855,7 +870,11 @@ fn crisis_results_lead_with_crisis_resources() {
             NextStep::PrintSummary
         ]
     );
-    let iop = assess(&me().with(question::CURRENT_CARE, &[option::LEFT_INPATIENT]).answers());
+    let iop = assess(
+        &me()
+            .with(question::CURRENT_CARE, &[option::LEFT_INPATIENT])
+            .answers(),
+    );
     assert_eq!(
         iop.next_steps(),
         [

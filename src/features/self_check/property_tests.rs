@@ -30,7 +30,9 @@ fn any_answers() -> impl Strategy<Value = SelfCheckAnswers> {
             };
             if !chosen.is_empty() {
                 // Every pick is one of the question's own options.
-                answers.answer(q.id, &chosen).expect("generated answer is valid");
+                answers
+                    .answer(q.id, &chosen)
+                    .expect("generated answer is valid");
             }
         }
         answers
@@ -66,7 +68,7 @@ fn withdrawal_risk(answers: &SelfCheckAnswers) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn item_9_above_not_at_all_or_a_safety_yes_always_means_get_help_now(

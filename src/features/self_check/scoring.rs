@@ -288,7 +288,11 @@ impl ScreenerScores {
 }
 
 /// A screener's total over its shown items, if every shown item is answered.
-fn screener_total(screener: Screener, shown: &SelfCheckAnswers, all: &SelfCheckAnswers) -> Option<u8> {
+fn screener_total(
+    screener: Screener,
+    shown: &SelfCheckAnswers,
+    all: &SelfCheckAnswers,
+) -> Option<u8> {
     let visible: Vec<&str> = visible_questions(all).iter().map(|q| q.id).collect();
     let items: Vec<&str> = items_of(screener)
         .map(|q| q.id)
@@ -297,10 +301,7 @@ fn screener_total(screener: Screener, shown: &SelfCheckAnswers, all: &SelfCheckA
     if items.is_empty() {
         return None;
     }
-    items
-        .iter()
-        .map(|id| shown.score(id))
-        .sum::<Option<u8>>()
+    items.iter().map(|id| shown.score(id)).sum::<Option<u8>>()
 }
 
 /// Scores every screener from the answers to shown questions.
@@ -938,7 +939,11 @@ mod tests {
             (27, DepressionBand::Severe),
         ];
         for (total, band) in expected {
-            assert_eq!(DepressionBand::from_total(total), band, "PHQ-9 total {total}");
+            assert_eq!(
+                DepressionBand::from_total(total),
+                band,
+                "PHQ-9 total {total}"
+            );
         }
     }
 
