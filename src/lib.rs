@@ -11,7 +11,6 @@ pub mod features;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
@@ -26,7 +25,6 @@ use crate::{
 /// The whole app: settings from `/config.json`, then the routes inside the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let config = LocalResource::new(load_config);
     // While the settings load, the static shell from index.html stays on screen.
     move || {

@@ -16,6 +16,10 @@ pub const NEXT_SESSIONS_SHOWN: usize = 4;
 /// The problem `type` of a 409 reply to `POST /reservations` when the group has no seat left.
 pub const GROUP_FULL_PROBLEM_TYPE: &str = "urn:frontdoor:problem:group-full";
 
+/// The problem `type` of a 409 reply to `POST /groups/{id}/waitlist` when the group still has
+/// seats: reserve one instead.
+pub const GROUP_HAS_SEATS_PROBLEM_TYPE: &str = "urn:frontdoor:problem:group-has-seats";
+
 /// Who a group is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -302,7 +306,7 @@ pub struct ReservationRequest {
 /// The 201 reply of `POST /reservations`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservationConfirmation {
-    /// A short reference a person can quote, e.g. `NL-7K3Q-9XWD`.
+    /// A short reference a person can quote, e.g. `FD-7KQ3-M9XA`.
     pub reference: String,
     /// The secret that lets its holder view or cancel the reservation; shown once, never stored
     /// in clear by the backend.
@@ -374,12 +378,20 @@ pub struct WaitlistRequest {
     pub for_someone_else: Option<bool>,
 }
 
-/// The 201 reply of `POST /groups/{id}/waitlist`.
+/// A place on a group's waitlist: the 201 reply of `POST /groups/{id}/waitlist` (with
+/// `manage_token`) and the reply of `GET /groups/{id}/waitlist/{reference}` (without).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitlistEntry {
     pub group_id: String,
-    /// Place in line: 1 is next to be offered a seat.
+    /// A short reference a person can quote, e.g. `FD-7KQ3-M9XA`.
+    #[serde(default)]
+    pub reference: String,
+    /// Place in line: 1 is next to be offered a seat. Moves up as people ahead leave.
     pub position: u32,
+    /// The secret that lets its holder see their place or leave the waitlist; only in the 201
+    /// reply, never stored in clear by the backend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manage_token: Option<String>,
 }
 
 /// `"HH:MM"` (24-hour) for local start times; `"HH:MM:SS"` is read too, seconds dropped.
@@ -669,9 +681,19 @@ mod tests {
 
     #[test]
     fn waitlist_entry_reports_the_place_in_line() {
-        let entry: WaitlistEntry =
-            serde_json::from_str(r#"{"group_id":"g1","position":2}"#).unwrap();
+        let entry: WaitlistEntry = serde_json::from_str(
+            r#"{"group_id":"g1","reference":"FD-7KQ3-M9XA","position":2,"manage_token":"t"}"#,
+        )
+        .unwrap();
         assert_eq!(entry.position, 2);
+        assert_eq!(entry.manage_token.as_deref(), Some("t"));
+        let view = WaitlistEntry {
+            manage_token: None,
+            ..entry
+        };
+        let value = serde_json::to_value(&view).unwrap();
+        assert!(value.get("manage_token").is_none(), "{value}");
+        assert_eq!(value["reference"], "FD-7KQ3-M9XA");
         let request = serde_json::from_str::<WaitlistRequest>(
             r#"{"name":"A","email":"a@example.org","time_zone":"UTC","age":40}"#,
         );

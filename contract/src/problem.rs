@@ -5,6 +5,20 @@ use serde::{Deserialize, Serialize};
 /// The media type every error reply carries.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// `type` of the 400 problem when a POST that needs an `Idempotency-Key` header has none.
+pub const IDEMPOTENCY_KEY_MISSING_PROBLEM_TYPE: &str =
+    "urn:frontdoor:problem:idempotency-key-missing";
+/// `type` of the 400 problem when the `Idempotency-Key` is empty, too long or not ASCII.
+pub const IDEMPOTENCY_KEY_INVALID_PROBLEM_TYPE: &str =
+    "urn:frontdoor:problem:idempotency-key-invalid";
+/// `type` of the 409 problem while the first request with a key is still running: retry
+/// shortly with the same key.
+pub const IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE: &str =
+    "urn:frontdoor:problem:idempotency-key-in-use";
+/// `type` of the 422 problem when a key is sent again with a different request body.
+pub const IDEMPOTENCY_KEY_REUSED_PROBLEM_TYPE: &str =
+    "urn:frontdoor:problem:idempotency-key-reused";
+
 /// An RFC 9457 problem document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {

@@ -21,18 +21,30 @@ use frontdoor_contract::API_PREFIX;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 
+use crate::calls;
+use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::problem::ApiProblem;
 use crate::programs;
 use crate::rate_limit::PostRateLimit;
 use crate::security::{self, SecurityHeaders};
+use crate::slots::{AvailabilityError, CoordinatorAvailability};
 use crate::static_files::{self, Site};
 use crate::storage::{SqliteStorage, Storage, StorageError};
 
 /// Every API route as (method, path relative to [`API_PREFIX`]), in the order of the contract.
 ///
 /// `contract/openapi.yaml` must describe exactly these; a server test checks both directions.
-pub const ROUTES: &[(&str, &str)] = &[("GET", "/programs"), ("GET", "/programs/{slug}")];
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/programs"),
+    ("GET", "/programs/{slug}"),
+    ("GET", "/coordinator/slots"),
+    ("POST", "/calls"),
+    ("GET", "/calls/{reference}"),
+    ("DELETE", "/calls/{reference}"),
+    ("POST", "/calls/{reference}/reschedule"),
+    ("POST", "/availability-requests"),
+];
 
 /// The largest request body accepted (64 KiB); larger ones get a 413 problem.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -46,6 +58,8 @@ pub struct AppState {
     security: Arc<SecurityHeaders>,
     cors_origins: Arc<[HeaderValue]>,
     rate_limit: Arc<PostRateLimit>,
+    coordinator: Arc<CoordinatorAvailability>,
+    clock: Arc<dyn Clock>,
 }
 
 /// Why the server could not start.
@@ -70,6 +84,9 @@ pub enum StartupError {
         /// Why.
         source: std::io::Error,
     },
+    /// The coordinator's availability file is missing or invalid.
+    #[error("cannot load the coordinator's availability: {0}")]
+    Coordinator(#[from] AvailabilityError),
     /// A CORS origin is not a valid header value.
     #[error("invalid --cors-origin value {0:?}")]
     CorsOrigin(String),
@@ -84,6 +101,7 @@ impl AppState {
             path: db_path.clone(),
             source,
         })?;
+        let coordinator = calls::load_availability(&config.content_dir)?;
         let seeded = programs::seed_if_empty(&storage, &config.content_dir)?;
         if seeded > 0 {
             tracing::info!(
@@ -115,7 +133,25 @@ impl AppState {
             security: Arc::new(security),
             cors_origins: cors_origins.into(),
             rate_limit: Arc::new(PostRateLimit::per_minute(config.rate_limit)),
+            coordinator: Arc::new(coordinator),
+            clock: Arc::new(SystemClock),
         })
+    }
+
+    /// The same state reading the time from `clock` (the system clock unless replaced).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The current instant by this state's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The coordinator's availability, loaded at start.
+    pub fn coordinator(&self) -> &Arc<CoordinatorAvailability> {
+        &self.coordinator
     }
 
     /// Runs a storage operation on the blocking pool. Failures are logged and become a 500
@@ -214,7 +250,9 @@ impl ApiRoutes {
 
 /// Every feature's API routes, merged.
 pub fn api_routes() -> ApiRoutes {
-    ApiRoutes::new().merge(programs::routes())
+    ApiRoutes::new()
+        .merge(programs::routes())
+        .merge(calls::routes())
 }
 
 /// [`ROUTES`] as a set.

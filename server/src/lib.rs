@@ -4,7 +4,11 @@
 //! the HTTP application; [`serve`] runs it until a shutdown signal.
 
 pub mod app;
+pub mod calls;
+pub mod clock;
 pub mod config;
+pub mod idempotency;
+pub mod manage_token;
 pub mod problem;
 pub mod programs;
 pub mod rate_limit;

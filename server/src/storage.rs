@@ -13,13 +13,14 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::calls::CallStore;
 use crate::programs::ProgramStore;
 
 /// Everything the API needs from a database. Implemented for any type that implements every
 /// feature's store trait.
-pub trait Storage: ProgramStore + Send + Sync + 'static {}
+pub trait Storage: ProgramStore + CallStore + Send + Sync + 'static {}
 
-impl<T> Storage for T where T: ProgramStore + Send + Sync + 'static {}
+impl<T> Storage for T where T: ProgramStore + CallStore + Send + Sync + 'static {}
 
 /// A storage failure. Its text is for logs and startup errors, never for API replies.
 #[derive(Debug, thiserror::Error)]
@@ -45,7 +46,11 @@ pub enum StorageError {
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many have run.
 /// Append new entries at the end; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &[crate::programs::SCHEMA];
+const MIGRATIONS: &[&str] = &[
+    crate::programs::SCHEMA,
+    crate::idempotency::SCHEMA,
+    crate::calls::SCHEMA,
+];
 
 /// How long a connection waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -372,7 +372,7 @@ fn reason_phrase(status: u16) -> &'static str {
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
-        400..=499 => "Request Error",
+        _ if status < 500 => "Request Error",
         _ => "Server Error",
     }
 }

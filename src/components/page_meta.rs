@@ -1,7 +1,6 @@
 //! The document title and meta description of each page.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::config::use_config;
 
@@ -17,7 +16,10 @@ pub fn page_title(page: Option<&str>, practice: &str) -> String {
     }
 }
 
-/// Sets the document title and meta description while the page is shown.
+/// Sets the document title and meta description for the page being shown.
+///
+/// The last `PageMeta` rendered wins, so a page may set a provisional title and refine it once
+/// its data arrive.
 #[component]
 pub fn PageMeta(
     /// The page's name; leave out on the home page.
@@ -27,10 +29,24 @@ pub fn PageMeta(
     #[prop(into)]
     description: String,
 ) -> impl IntoView {
-    let title = page_title(page.as_deref(), &use_config().practice_name);
-    view! {
-        <Title text=title />
-        <Meta name="description" content=description />
+    let document = document();
+    document.set_title(&page_title(page.as_deref(), &use_config().practice_name));
+    set_meta_description(&document, &description);
+}
+
+fn set_meta_description(document: &web_sys::Document, description: &str) {
+    let existing = document
+        .query_selector("meta[name='description']")
+        .ok()
+        .flatten();
+    let meta = existing.or_else(|| {
+        let meta = document.create_element("meta").ok()?;
+        meta.set_attribute("name", "description").ok()?;
+        document.head()?.append_child(&meta).ok()?;
+        Some(meta)
+    });
+    if let Some(meta) = meta {
+        let _ = meta.set_attribute("content", description);
     }
 }
 

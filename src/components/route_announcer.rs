@@ -72,7 +72,7 @@ pub fn manage_focus_on_navigation(focus: RouteFocus) {
         let path = location.pathname.get();
         // Query or fragment changes (filters, steps) keep focus where the person is.
         if previous.is_some_and(|previous| previous != path) {
-            //MUT focus.begin();
+            focus.begin();
         }
         path
     });

@@ -34,6 +34,9 @@ pub struct NearestGroups {
     pub groups: Vec<usize>,
 }
 
+/// Clears one filter of a [`GroupFilters`]; true if it was set.
+type LetGo = fn(&mut GroupFilters) -> bool;
+
 /// The catalogue and its search index, built once when the catalogue arrives.
 #[derive(Debug, Clone)]
 pub struct GroupFinder {
@@ -82,7 +85,7 @@ impl GroupFinder {
     ) -> Option<NearestGroups> {
         let mut relaxed_filters = filters.clone();
         let mut relaxed = Vec::new();
-        let steps: [(RelaxedFilter, fn(&mut GroupFilters) -> bool); 6] = [
+        let steps: [(RelaxedFilter, LetGo); 6] = [
             (RelaxedFilter::TimeOfDay, |f| f.time_of_day.take().is_some()),
             (RelaxedFilter::Weekday, |f| f.weekday.take().is_some()),
             (RelaxedFilter::HasSeats, |f| {

@@ -178,10 +178,11 @@ pub fn summarise(outcomes: &[Outcome]) -> bool {
             Status::Failed(reason) => ("FAILED", first_line(reason)),
             Status::NotRun(reason) => ("not run", reason.as_str()),
         };
-        cmd::say(&format!(
+        let line = format!(
             "  {word:<8} {:<12} {:>7.1} s  {detail}",
             outcome.name, outcome.seconds
-        ));
+        );
+        cmd::say(line.trim_end());
     }
     let passed = outcomes.iter().filter(|outcome| outcome.passed()).count();
     let failed = outcomes.len() - passed;

@@ -146,8 +146,10 @@ struct Term {
     text: Box<str>,
     chars: Box<[char]>,
     mask: u64,
-    /// Range of this term's postings in [`SearchIndex::postings`].
+    /// Range of this term's postings in [`SearchIndex::postings`]: those in a title, topic or
+    /// tag from `start` to `named_end`, then those only in a description up to `end`.
     start: u32,
+    named_end: u32,
     end: u32,
 }
 
@@ -174,7 +176,13 @@ struct TermMatch {
     quality: f32,
     /// The query word is this whole word (or its plural/singular), not a prefix, typo or synonym.
     exact: bool,
+    /// Only title, topic and tag uses count: a prefix of one or two letters says too little to
+    /// pick out descriptions, and skipping them keeps the first keystrokes fast.
+    named_only: bool,
 }
+
+/// Prefixes this short match only titles, topics and tags.
+const SHORT_PREFIX: usize = 2;
 
 /// Second words of phrases whose first word already says it all: "substance use" should find
 /// an addiction group that never says "use".
@@ -252,8 +260,11 @@ impl SearchIndex {
         vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut terms = Vec::with_capacity(vocabulary.len());
         let mut postings = Vec::new();
-        for (text, list) in vocabulary {
+        for (text, mut list) in vocabulary {
             let start = postings.len() as u32;
+            // Titles, topics and tags first; the order within each part stays the catalogue's.
+            list.sort_by_key(|p| p.fields == DESCRIPTION);
+            let named = list.iter().filter(|p| p.fields != DESCRIPTION).count() as u32;
             postings.extend(list);
             let chars: Box<[char]> = text.chars().collect();
             terms.push(Term {
@@ -261,6 +272,7 @@ impl SearchIndex {
                 chars,
                 text: text.into_boxed_str(),
                 start,
+                named_end: start + named,
                 end: postings.len() as u32,
             });
         }
@@ -327,7 +339,12 @@ impl SearchIndex {
         for (is_required, matches) in &per_word {
             for m in matches {
                 let term = &self.terms[m.term as usize];
-                for posting in &self.postings[term.start as usize..term.end as usize] {
+                let end = if m.named_only {
+                    term.named_end
+                } else {
+                    term.end
+                };
+                for posting in &self.postings[term.start as usize..end as usize] {
                     let doc = posting.doc as usize;
                     let score = m.quality * FIELD_WEIGHT[posting.fields as usize];
                     if best[doc] == 0.0 {
@@ -429,12 +446,14 @@ impl SearchIndex {
                     term: term_id,
                     quality: exact_quality,
                     exact: true,
+                    named_only: false,
                 });
             } else {
                 out.push(TermMatch {
                     term: term_id,
                     quality: prefix_quality(length, term.chars.len()),
                     exact: false,
+                    named_only: length <= SHORT_PREFIX,
                 });
             }
         }
@@ -461,6 +480,7 @@ impl SearchIndex {
                     term: id as u32,
                     quality,
                     exact: false,
+                    named_only: false,
                 });
             }
         }
@@ -479,6 +499,7 @@ fn push_synonyms(key: &SynonymKey, quality: f32, out: &mut Vec<TermMatch>) {
         term,
         quality: quality * SYNONYM,
         exact: false,
+        named_only: false,
     }));
 }
 
@@ -507,6 +528,7 @@ fn dedup_matches(mut matches: Vec<TermMatch>) -> Vec<TermMatch> {
             Some(last) if last.term == m.term => {
                 last.quality = last.quality.max(m.quality);
                 last.exact |= m.exact;
+                last.named_only &= m.named_only;
             }
             _ => out.push(m),
         }
@@ -901,6 +923,25 @@ mod tests {
         let index = SearchIndex::build(&docs);
         assert_eq!(titles(&docs, &index.search("the", 10)), vec!["Art Therapy"]);
         assert_eq!(index.search("the ", 10).len(), 2);
+    }
+
+    #[test]
+    fn one_or_two_letters_look_at_names_not_descriptions() {
+        let docs = vec![
+            doc(
+                "Walking Group",
+                "Self-Compassion",
+                &[],
+                "Gentle movement outdoors.",
+            ),
+            doc("Art Circle", "Grief & Loss", &["gentle"], "Drawing."),
+        ];
+        let index = SearchIndex::build(&docs);
+        assert_eq!(titles(&docs, &index.search("ge", 10)), vec!["Art Circle"]);
+        assert_eq!(index.search("gen", 10).len(), 2);
+        // A whole short word still counts wherever it is.
+        let docs = vec![doc("Walking Group", "Support", &[], "Good for ocd too.")];
+        assert_eq!(SearchIndex::build(&docs).search("ocd", 10).len(), 1);
     }
 
     /// Two-doc catalogue where each doc uses only one side of a synonym pair.

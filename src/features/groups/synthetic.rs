@@ -768,6 +768,10 @@ mod tests {
             timings.push(started.elapsed());
             assert!(!hits.is_empty(), "{query:?} finds nothing");
         }
+        let mut slowest: Vec<(std::time::Duration, &str)> =
+            timings.iter().copied().zip(BENCHMARK_QUERIES).collect();
+        slowest.sort_unstable_by_key(|(time, _)| std::cmp::Reverse(*time));
+        println!("slowest: {:?}", &slowest[..8]);
         timings.sort_unstable();
         let percentile = |p: usize| timings[(timings.len() * p / 100).min(timings.len() - 1)];
         println!(

@@ -830,7 +830,12 @@ fn chosen_topics_pre_filter_the_group_search() {
     );
     assert_eq!(
         result.group_search_topics(),
-        ["Anxiety & Depression", "Substance Abuse", "Grief & Loss"]
+        [
+            "Anxiety & Depression",
+            "Substance Abuse",
+            "Eating Disorders",
+            "Grief & Loss"
+        ]
     );
     let result = assess(
         &me()

@@ -581,7 +581,8 @@ impl Topic {
             Topic::Relationships => Some("Relationship Issues"),
             Topic::Grief => Some("Grief & Loss"),
             Topic::Anger => Some("Anger Management"),
-            Topic::Eating | Topic::Other => None,
+            Topic::Eating => Some("Eating Disorders"),
+            Topic::Other => None,
         }
     }
 }
