@@ -26,6 +26,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::problem::ApiProblem;
 use crate::programs;
+use crate::{groups, reservations};
 use crate::rate_limit::PostRateLimit;
 use crate::security::{self, SecurityHeaders};
 use crate::slots::{AvailabilityError, CoordinatorAvailability};
@@ -38,6 +39,14 @@ use crate::storage::{SqliteStorage, Storage, StorageError};
 pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/programs"),
     ("GET", "/programs/{slug}"),
+    ("GET", "/groups"),
+    ("GET", "/groups/{id}"),
+    ("POST", "/reservations"),
+    ("GET", "/reservations/{reference}"),
+    ("DELETE", "/reservations/{reference}"),
+    ("POST", "/groups/{id}/waitlist"),
+    ("GET", "/groups/{id}/waitlist/{reference}"),
+    ("DELETE", "/groups/{id}/waitlist/{reference}"),
     ("GET", "/coordinator/slots"),
     ("POST", "/calls"),
     ("GET", "/calls/{reference}"),
@@ -76,6 +85,9 @@ pub enum StartupError {
     /// Demo content could not be loaded into an empty database.
     #[error("cannot load demo content: {0}")]
     Seed(#[from] programs::SeedError),
+    /// The group catalogue could not be loaded into an empty database.
+    #[error("cannot load the group catalogue: {0}")]
+    Groups(#[from] groups::SeedError),
     /// The dist directory's index.html exists but cannot be read.
     #[error("cannot read {}: {source}", path.display())]
     Dist {
@@ -103,6 +115,10 @@ impl AppState {
         })?;
         let coordinator = calls::load_availability(&config.content_dir)?;
         let seeded = programs::seed_if_empty(&storage, &config.content_dir)?;
+        let groups_seeded = groups::seed_if_empty(&storage, &config.content_dir)?;
+        if groups_seeded > 0 {
+            tracing::info!(groups = groups_seeded, "loaded the group catalogue");
+        }
         if seeded > 0 {
             tracing::info!(
                 programs = seeded,
@@ -147,6 +163,11 @@ impl AppState {
     /// The current instant by this state's clock.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+
+    /// The POST rate limit (per client address and per contact).
+    pub fn rate_limit(&self) -> &PostRateLimit {
+        &self.rate_limit
     }
 
     /// The coordinator's availability, loaded at start.
@@ -252,6 +273,8 @@ impl ApiRoutes {
 pub fn api_routes() -> ApiRoutes {
     ApiRoutes::new()
         .merge(programs::routes())
+        .merge(groups::routes())
+        .merge(reservations::routes())
         .merge(calls::routes())
 }
 

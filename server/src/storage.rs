@@ -14,13 +14,21 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::calls::CallStore;
+use crate::groups::GroupStore;
 use crate::programs::ProgramStore;
+use crate::reservations::ReservationStore;
 
 /// Everything the API needs from a database. Implemented for any type that implements every
 /// feature's store trait.
-pub trait Storage: ProgramStore + CallStore + Send + Sync + 'static {}
+pub trait Storage:
+    ProgramStore + CallStore + GroupStore + ReservationStore + Send + Sync + 'static
+{
+}
 
-impl<T> Storage for T where T: ProgramStore + CallStore + Send + Sync + 'static {}
+impl<T> Storage for T where
+    T: ProgramStore + CallStore + GroupStore + ReservationStore + Send + Sync + 'static
+{
+}
 
 /// A storage failure. Its text is for logs and startup errors, never for API replies.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +58,8 @@ const MIGRATIONS: &[&str] = &[
     crate::programs::SCHEMA,
     crate::idempotency::SCHEMA,
     crate::calls::SCHEMA,
+    crate::groups::SCHEMA,
+    crate::reservations::SCHEMA,
 ];
 
 /// How long a connection waits for another writer before giving up.

@@ -60,7 +60,8 @@ pub fn GetHelpPage() -> impl IntoView {
             </p>
             <p>
                 <a class="button button--help" href="tel:18006624357">
-                    "Call SAMHSA 1-800-662-4357"
+                    "Call SAMHSA "
+                    <span class="nowrap">"1-800-662-4357"</span>
                 </a>
             </p>
         </section>

@@ -52,10 +52,11 @@ impl TestServer {
 
     /// A server with the given configuration (its `addr` is ignored).
     pub async fn start_with(config: Config) -> Self {
-        let state = tokio::task::spawn_blocking(move || AppState::open(&config))
-            .await
-            .expect("startup task")
-            .expect("server starts");
+        Self::start_with_state(open_state(config).await).await
+    }
+
+    /// A server for prepared state (e.g. one with a test clock).
+    pub async fn start_with_state(state: AppState) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -108,6 +109,14 @@ impl Drop for TestServer {
             let _ = tx.send(());
         }
     }
+}
+
+/// [`AppState::open`] on the blocking pool, panicking if the server could not start.
+pub async fn open_state(config: Config) -> AppState {
+    tokio::task::spawn_blocking(move || AppState::open(&config))
+        .await
+        .expect("startup task")
+        .expect("server starts")
 }
 
 /// The header's value as text ("" when absent).

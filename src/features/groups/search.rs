@@ -14,9 +14,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use frontdoor_contract::Group;
+use serde::{Deserialize, Serialize};
 
-/// The searchable text of one group.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The searchable text of one group. Serialisable so a benchmark can hand the same catalogue
+/// to another search library.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupDoc {
     pub title: String,
     pub topic: String,
