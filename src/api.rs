@@ -4,8 +4,11 @@
 //! jittered backoff, problem+json errors); one small file per resource wraps it in typed calls.
 //! Components use those calls and never touch the network themselves.
 
+pub mod calls;
+pub mod groups;
 pub mod http;
 pub mod programs;
+pub mod reservations;
 pub mod retry;
 
 use frontdoor_contract::Problem;

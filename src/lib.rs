@@ -9,6 +9,7 @@ pub mod components;
 pub mod config;
 pub mod features;
 pub mod pages;
+pub mod time;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ConfiguredApp(config: AppConfig) -> impl IntoView {
     provide_config(config);
+    features::self_check::provide_self_check_context();
     view! {
         <Router>
             <Layout>
@@ -57,6 +59,13 @@ fn ConfiguredApp(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/programs") view=ProgramsPage />
                     <Route path=path!("/programs/:slug") view=ProgramDetailPage />
                     <Route path=path!("/get-help") view=GetHelpPage />
+                    <Route path=path!("/self-check") view=pages::SelfCheckPage />
+                    <Route path=path!("/groups") view=pages::GroupsPage />
+                    <Route path=path!("/groups/:id") view=pages::GroupPage />
+                    <Route path=path!("/groups/:id/reserve/:step") view=pages::ReservePage />
+                    <Route path=path!("/reservations/:reference") view=pages::ManageReservationPage />
+                    <Route path=path!("/call/:step?") view=pages::CallPage />
+                    <Route path=path!("/calls/:reference") view=pages::ManageCallPage />
                 </Routes>
             </Layout>
         </Router>

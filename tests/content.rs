@@ -12,7 +12,7 @@ use frontdoor::{
     components::{FetchError, Loading},
     features::programs::ProgramArticle,
 };
-use frontdoor_contract::{ContentBlock, FaqItem, ProgramPage, ProgramSection};
+use frontdoor_contract::{ContentBlock, ContentLinkItem, FaqItem, ProgramPage, ProgramSection};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -115,6 +115,49 @@ async fn a_program_page_renders_as_headed_sections_with_safe_text() {
     assert_eq!(cta.len(), 1, "only the safe call to action becomes a link");
     assert_eq!(cta[0].get_attribute("href").as_deref(), Some("/self-check"));
     assert!(texts(root, "p").contains(&"Sneaky".to_owned()));
+
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_script_in_content_is_shown_as_text_and_never_runs() {
+    let script = "<script>window.__pwned=1</script>";
+    let image = "<img src=x onerror=\"window.__pwned=2\">";
+    let page = ProgramPage {
+        sections: vec![ProgramSection {
+            heading: format!("Heading {script}"),
+            blocks: vec![
+                ContentBlock::Paragraph {
+                    text: format!("Before {script} {image} after"),
+                },
+                ContentBlock::List {
+                    items: vec![script.into()],
+                },
+                ContentBlock::LinkList {
+                    items: vec![ContentLinkItem {
+                        label: script.into(),
+                        href: "/groups?topic=dbt".into(),
+                    }],
+                },
+            ],
+        }],
+        ..sample_page()
+    };
+    let container = fresh_container();
+    let handle = mount_to(container.clone(), move || {
+        view! { <ProgramArticle page=page.clone() /> }
+    });
+    tick().await;
+    let root: &Element = &container;
+
+    assert!(all(root, "script").is_empty(), "no script element");
+    assert!(all(root, "img").is_empty(), "no image element");
+    assert_eq!(texts(root, "h2"), [format!("Heading {script}")]);
+    assert!(texts(root, "p").contains(&format!("Before {script} {image} after")));
+    assert_eq!(texts(root, "li"), [script, script]);
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).expect("readable");
+    assert!(pwned.is_undefined(), "the script ran: {pwned:?}");
 
     drop(handle);
     container.remove();

@@ -20,7 +20,9 @@ pub use groups::{
     WaitlistEntry, WaitlistRequest, Weekday,
 };
 pub use problem::{FieldError, Problem};
-pub use programs::{ContentBlock, FaqItem, ProgramPage, ProgramSection, ProgramSummary};
+pub use programs::{
+    ContentBlock, ContentLinkItem, FaqItem, ProgramPage, ProgramSection, ProgramSummary,
+};
 
 /// The path prefix every v1 route lives under, relative to the deployment's origin.
 pub const API_PREFIX: &str = "/api/v1";

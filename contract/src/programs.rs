@@ -56,12 +56,26 @@ pub enum ContentBlock {
     },
     /// A link to an action inside the SPA (a path such as `/self-check`) or a `tel:` number.
     CallToAction { label: String, href: String },
+    /// A bulleted list of links, e.g. group topics that each open the group search filtered to
+    /// that topic. Each `href` follows the same rules as a call to action's.
+    LinkList { items: Vec<ContentLinkItem> },
+}
+
+/// One entry of a [`ContentBlock::LinkList`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentLinkItem {
+    /// The link's text.
+    pub label: String,
+    /// A path inside the SPA (such as `/groups?topic=grief-loss`) or a `tel:` number.
+    pub href: String,
 }
 
 /// One question and its answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FaqItem {
+    /// The question, shown as an h3.
     pub question: String,
+    /// The answer, a paragraph of plain text.
     pub answer: String,
 }
 
@@ -80,6 +94,23 @@ mod tests {
             ContentBlock::CallToAction {
                 label: "Is IOP right for me?".into(),
                 href: "/self-check".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_link_list_is_a_list_of_labelled_links() {
+        let block: ContentBlock = serde_json::from_str(
+            r#"{"type":"link_list","items":[{"label":"Grief & Loss","href":"/groups?topic=grief-loss"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            block,
+            ContentBlock::LinkList {
+                items: vec![ContentLinkItem {
+                    label: "Grief & Loss".into(),
+                    href: "/groups?topic=grief-loss".into()
+                }]
             }
         );
     }

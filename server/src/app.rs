@@ -26,12 +26,12 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::problem::ApiProblem;
 use crate::programs;
-use crate::{groups, reservations};
 use crate::rate_limit::PostRateLimit;
 use crate::security::{self, SecurityHeaders};
 use crate::slots::{AvailabilityError, CoordinatorAvailability};
 use crate::static_files::{self, Site};
 use crate::storage::{SqliteStorage, Storage, StorageError};
+use crate::{groups, reservations};
 
 /// Every API route as (method, path relative to [`API_PREFIX`]), in the order of the contract.
 ///

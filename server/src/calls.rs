@@ -36,8 +36,10 @@ use crate::app::{ApiRoutes, AppState};
 use crate::idempotency::{self, Fingerprint, IdempotencyKey, StoredReply};
 use crate::manage_token::{self, ManageToken, TokenHash};
 use crate::problem::{ApiJson, ApiProblem, ApiQuery};
+use crate::rate_limit::ContactId;
 use crate::slots::{
-    AvailabilityError, COORDINATOR_FILE, CoordinatorAvailability, Unbookable, free_slots,
+    AvailabilityError, COORDINATOR_FILE, CoordinatorAvailability, Unbookable, check_bookable,
+    free_slots,
 };
 use crate::storage::StorageError;
 
@@ -223,13 +225,15 @@ async fn coordinator_slots(
     let availability = Arc::clone(state.coordinator());
     // Slot starts may fall on the last instant of the horizon; `to` is exclusive.
     let bookable_until = availability.latest_start(now) + Duration::seconds(1);
-    let from = query.from.unwrap_or(now);
-    let to = query.to.unwrap_or(bookable_until);
-    if to <= from {
+    if let (Some(from), Some(to)) = (query.from, query.to)
+        && to <= from
+    {
         return Err(ApiProblem::bad_request(
             "`from` must be earlier than `to`.",
         ));
     }
+    let from = query.from.unwrap_or(now);
+    let to = query.to.unwrap_or(bookable_until);
     // Nothing outside what can be booked right now is ever offered, so the window is narrowed
     // to that: however wide the request, the work stays within the booking horizon.
     let from = from.max(availability.earliest_start(now));
@@ -252,29 +256,28 @@ async fn coordinator_slots(
 async fn book_call(
     State(state): State<AppState>,
     headers: HeaderMap,
-    ApiJson(request): ApiJson<CallRequest>,
+    body: Result<ApiJson<CallRequest>, ApiProblem>,
 ) -> Result<Response, ApiProblem> {
     let key = IdempotencyKey::from_headers(&headers)?;
+    let ApiJson(request) = body?;
     let now = state.now();
     let availability = Arc::clone(state.coordinator());
     let mut errors = request_errors(&request);
     if !errors.is_empty() {
         // The request will be refused anyway, so say everything that is wrong at once,
-        // including a slot that is too soon or too far ahead.
-        if let Err(reason) = crate::slots::check_bookable(&availability, request.slot_start, now, &[])
-        {
+        // including a slot that cannot be booked.
+        if let Err(reason) = check_bookable(&availability, request.slot_start, now, &[]) {
             errors.push(slot_error(reason));
         }
         return Err(ApiProblem::validation(errors));
     }
-    // Whether the slot is on the coordinator's schedule does not change with time, so it is
-    // checked before the key is claimed; notice and horizon are checked inside the booking.
-    if let Err(Unbookable::NotOnSchedule) =
-        crate::slots::check_bookable(&availability, request.slot_start, now, &[])
-    {
-        return Err(ApiProblem::validation(vec![slot_error(
-            Unbookable::NotOnSchedule,
-        )]));
+    // The slot itself is checked inside the booking, after the key: a retry of a booking that
+    // succeeded gets its reply again even if the time has since become too soon.
+    if let Err(limited) = state.rate_limit().check_contacts(&contacts(
+        request.email.as_deref(),
+        request.phone.as_deref(),
+    )) {
+        return Ok(limited.into_response());
     }
     let idempotent = Idempotent {
         fingerprint: idempotency::fingerprint(&request),
@@ -290,9 +293,9 @@ async fn book_call(
     match outcome {
         BookingOutcome::Booked(reply) => {
             tracing::info!("coordinator call booked");
-            Ok(reply.into_response())
+            Ok(no_store(reply))
         }
-        BookingOutcome::Replay(reply) => Ok(reply.into_response()),
+        BookingOutcome::Replay(reply) => Ok(no_store(reply)),
         BookingOutcome::InFlight => Err(idempotency::in_flight_problem()),
         BookingOutcome::KeyReused => Err(idempotency::key_reused_problem()),
         BookingOutcome::Unbookable(reason) => Err(ApiProblem::validation(vec![slot_error(reason)])),
@@ -344,21 +347,15 @@ async fn reschedule_call(
     State(state): State<AppState>,
     UrlPath(reference): UrlPath<String>,
     headers: HeaderMap,
-    ApiJson(request): ApiJson<RescheduleRequest>,
+    body: Result<ApiJson<RescheduleRequest>, ApiProblem>,
 ) -> Result<Response, ApiProblem> {
     let key = IdempotencyKey::from_headers(&headers)?;
+    let ApiJson(request) = body?;
     let Some(token) = presented_token(&reference, &headers) else {
         return Err(call_not_found());
     };
     let now = state.now();
     let availability = Arc::clone(state.coordinator());
-    if let Err(Unbookable::NotOnSchedule) =
-        crate::slots::check_bookable(&availability, request.slot_start, now, &[])
-    {
-        return Err(ApiProblem::validation(vec![slot_error(
-            Unbookable::NotOnSchedule,
-        )]));
-    }
     let idempotent = Idempotent {
         fingerprint: idempotency::fingerprint(&request),
         key,
@@ -371,9 +368,9 @@ async fn reschedule_call(
     match outcome {
         RescheduleOutcome::Moved(reply) => {
             tracing::info!("coordinator call rescheduled");
-            Ok(reply.into_response())
+            Ok(no_store(reply))
         }
-        RescheduleOutcome::Replay(reply) => Ok(reply.into_response()),
+        RescheduleOutcome::Replay(reply) => Ok(no_store(reply)),
         RescheduleOutcome::NotFound => Err(call_not_found()),
         RescheduleOutcome::InFlight => Err(idempotency::in_flight_problem()),
         RescheduleOutcome::KeyReused => Err(idempotency::key_reused_problem()),
@@ -389,7 +386,7 @@ async fn reschedule_call(
 async fn request_other_times(
     State(state): State<AppState>,
     headers: HeaderMap,
-    ApiJson(request): ApiJson<AvailabilityRequest>,
+    body: Result<ApiJson<AvailabilityRequest>, ApiProblem>,
 ) -> Result<Response, ApiProblem> {
     // A key is welcome (a retried request then records once) but not required.
     let key = if headers.contains_key(idempotency::IDEMPOTENCY_KEY_HEADER) {
@@ -397,10 +394,17 @@ async fn request_other_times(
     } else {
         None
     };
+    let ApiJson(request) = body?;
     let mut errors = request.validate();
     check_real_time_zone(&request.time_zone, &mut errors);
     if !errors.is_empty() {
         return Err(ApiProblem::validation(errors));
+    }
+    if let Err(limited) = state.rate_limit().check_contacts(&contacts(
+        request.email.as_deref(),
+        request.phone.as_deref(),
+    )) {
+        return Ok(limited.into_response());
     }
     let idempotent = key.map(|key| Idempotent {
         fingerprint: idempotency::fingerprint(&request),
@@ -419,6 +423,27 @@ async fn request_other_times(
         AvailabilityOutcome::InFlight => Err(idempotency::in_flight_problem()),
         AvailabilityOutcome::KeyReused => Err(idempotency::key_reused_problem()),
     }
+}
+
+/// The email address and phone number given (blank ones left out), for the per-contact limit.
+fn contacts(email: Option<&str>, phone: Option<&str>) -> Vec<ContactId> {
+    let email = email.map(str::trim).filter(|v| !v.is_empty());
+    let phone = phone.map(str::trim).filter(|v| !v.is_empty());
+    email
+        .map(ContactId::email)
+        .into_iter()
+        .chain(phone.map(ContactId::phone))
+        .collect()
+}
+
+/// A reply that must not be kept by any cache: it may carry a manage token.
+fn no_store(reply: StoredReply) -> Response {
+    let mut response = reply.into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
 /// Every field rule a booking breaks, including a time zone that only looks like one.

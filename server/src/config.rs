@@ -41,7 +41,8 @@ pub struct Config {
     )]
     pub cors_origins: Vec<String>,
 
-    /// POST requests allowed per minute from one client address; 0 turns the limit off.
+    /// POST requests allowed per minute from one client address, and per contact (email address
+    /// or phone number); 0 turns both limits off.
     #[arg(long, env = "FRONTDOOR_RATE_LIMIT", default_value_t = 30)]
     pub rate_limit: u32,
 }

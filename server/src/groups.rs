@@ -125,7 +125,10 @@ pub fn json_with_etag<T: Serialize>(request_headers: &HeaderMap, value: &T) -> R
     (
         StatusCode::OK,
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
             (header::ETAG, etag_value),
             cache,
         ],
@@ -477,7 +480,10 @@ mod tests {
     #[test]
     fn seeding_stores_the_shipped_catalogue_once_and_reads_it_back_unchanged() {
         let (storage, _dir) = seeded();
-        assert_eq!(seed_if_empty(&storage, &shipped_content()).expect("again"), 0);
+        assert_eq!(
+            seed_if_empty(&storage, &shipped_content()).expect("again"),
+            0
+        );
         let file = load_catalogue(&shipped_content())
             .expect("valid")
             .expect("present");
@@ -499,7 +505,10 @@ mod tests {
     #[test]
     fn a_group_shows_seats_left_and_its_next_four_sessions() {
         let (storage, _dir) = seeded();
-        let now = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).single().expect("instant");
+        let now = Utc
+            .with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
+            .single()
+            .expect("instant");
         let group = storage
             .find_group("dbt-skills-monday-evening")
             .expect("find")
@@ -535,7 +544,11 @@ mod tests {
         assert!(err.reason.contains("60 seats reserved"), "{err}");
 
         std::fs::remove_file(dir.path().join(GROUPS_FILE)).expect("rm");
-        assert!(load_catalogue(dir.path()).expect("no file is fine").is_none());
+        assert!(
+            load_catalogue(dir.path())
+                .expect("no file is fine")
+                .is_none()
+        );
     }
 
     #[test]

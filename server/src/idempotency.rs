@@ -88,13 +88,14 @@ CREATE INDEX idempotency_records_by_age ON idempotency_records (created_at);
 pub struct IdempotencyKey(String);
 
 impl IdempotencyKey {
-    /// Reads the key from a request's headers; the `Err` is the 400 problem to answer with.
-    pub fn from_headers(headers: &HeaderMap) -> Result<Self, ApiProblem> {
+    /// Reads the key from a request's headers; the `Err` converts into the 400 problem to
+    /// answer with (`?` in a handler returning `Result<_, ApiProblem>` does it).
+    pub fn from_headers(headers: &HeaderMap) -> Result<Self, KeyRejection> {
         let Some(value) = headers.get(IDEMPOTENCY_KEY_HEADER) else {
-            return Err(missing_key_problem());
+            return Err(KeyRejection::Missing);
         };
-        let text = value.to_str().map_err(|_| invalid_key_problem())?;
-        Self::parse(text).ok_or_else(invalid_key_problem)
+        let text = value.to_str().map_err(|_| KeyRejection::Invalid)?;
+        Self::parse(text).ok_or(KeyRejection::Invalid)
     }
 
     /// A key from its text. A structured-field string may arrive quoted (`"abc"`); the quotes
@@ -130,6 +131,30 @@ impl std::fmt::Debug for IdempotencyKey {
     // A key can unseal a stored reply: keep it out of debug output and logs.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("IdempotencyKey(…)")
+    }
+}
+
+/// Why a request's `Idempotency-Key` cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRejection {
+    /// There is no `Idempotency-Key` header.
+    Missing,
+    /// The header is empty, too long or not printable ASCII.
+    Invalid,
+}
+
+impl From<KeyRejection> for ApiProblem {
+    fn from(rejection: KeyRejection) -> Self {
+        match rejection {
+            KeyRejection::Missing => missing_key_problem(),
+            KeyRejection::Invalid => invalid_key_problem(),
+        }
+    }
+}
+
+impl IntoResponse for KeyRejection {
+    fn into_response(self) -> Response {
+        ApiProblem::from(self).into_response()
     }
 }
 
@@ -528,14 +553,14 @@ mod tests {
     #[test]
     fn headers_without_a_key_get_the_400_problems() {
         let mut headers = HeaderMap::new();
-        let missing = IdempotencyKey::from_headers(&headers).expect_err("missing");
+        let missing = ApiProblem::from(IdempotencyKey::from_headers(&headers).expect_err("missing"));
         assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
         assert_eq!(missing.problem.kind, KEY_MISSING_PROBLEM_TYPE);
         headers.insert(
             IDEMPOTENCY_KEY_HEADER,
             HeaderValue::from_str(&"x".repeat(300)).expect("header"),
         );
-        let long = IdempotencyKey::from_headers(&headers).expect_err("too long");
+        let long = ApiProblem::from(IdempotencyKey::from_headers(&headers).expect_err("too long"));
         assert_eq!(long.problem.kind, KEY_INVALID_PROBLEM_TYPE);
     }
 

@@ -317,10 +317,9 @@ fn validate_block(block: &ContentBlock) -> Result<(), String> {
             }
         }
         ContentBlock::CallToAction { label, href } => {
-            let internal = href.starts_with('/') && !href.starts_with("//");
             if label.trim().is_empty() {
                 Err("a call to action has no label".into())
-            } else if !(internal || href.starts_with("tel:")) {
+            } else if !is_content_href(href) {
                 Err(format!(
                     "call to action \"{label}\" must link to a path such as /call or a tel: number, not \"{href}\""
                 ))
@@ -328,8 +327,30 @@ fn validate_block(block: &ContentBlock) -> Result<(), String> {
                 Ok(())
             }
         }
+        ContentBlock::LinkList { items } => {
+            if items.is_empty() {
+                return Err("a link list is empty".into());
+            }
+            for item in items {
+                if item.label.trim().is_empty() {
+                    return Err("a link in a link list has no label".into());
+                }
+                if !is_content_href(&item.href) {
+                    return Err(format!(
+                        "link \"{}\" must go to a path such as /groups?topic=dbt or a tel: number, not \"{}\"",
+                        item.label, item.href
+                    ));
+                }
+            }
+            Ok(())
+        }
         _ => Ok(()),
     }
+}
+
+/// Whether content may link to `href`: a path inside Frontdoor or a phone number.
+fn is_content_href(href: &str) -> bool {
+    (href.starts_with('/') && !href.starts_with("//")) || href.starts_with("tel:")
 }
 
 /// Loads the program content files into `storage` if it holds no programs yet.
@@ -422,6 +443,21 @@ mod tests {
         );
         let err = load_program_files(dir.path()).expect_err("refused");
         assert!(err.reason.contains("call to action"), "{err}");
+    }
+
+    #[test]
+    fn an_outside_link_in_a_link_list_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(
+            dir.path(),
+            "01-iop.json",
+            &MINIMAL.replace(
+                r#"{"type":"paragraph","text":"T"}"#,
+                r#"{"type":"link_list","items":[{"label":"DBT","href":"/groups?topic=dbt"},{"label":"Away","href":"https://example.com/"}]}"#,
+            ),
+        );
+        let err = load_program_files(dir.path()).expect_err("refused");
+        assert!(err.reason.contains("link \"Away\""), "{err}");
     }
 
     #[test]

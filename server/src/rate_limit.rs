@@ -250,7 +250,10 @@ mod tests {
                 .check_contacts_at(&[ContactId::email("alex@example.org")], t0)
                 .is_ok()
         );
-        assert_ne!(ContactId::phone("5550100199"), ContactId::phone("+5550100199"));
+        assert_ne!(
+            ContactId::phone("5550100199"),
+            ContactId::phone("+5550100199")
+        );
     }
 
     #[test]

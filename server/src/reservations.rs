@@ -72,10 +72,9 @@ pub fn waitlist_place_not_found() -> ApiProblem {
 }
 
 fn no_store(mut response: Response) -> Response {
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -140,8 +139,7 @@ async fn create_reservation(
                 field_problem("group_id", validation::UNKNOWN_GROUP_MESSAGE).into_response()
             }
             ReserveOutcome::SessionNotOffered => {
-                field_problem("first_session", validation::FIRST_SESSION_MESSAGE)
-                    .into_response()
+                field_problem("first_session", validation::FIRST_SESSION_MESSAGE).into_response()
             }
             ReserveOutcome::Full {
                 group,

@@ -335,3 +335,33 @@ async fn an_availability_request_names_its_invalid_fields() {
     assert_eq!(fields, ["email", "preferred_times", "time_zone"]);
     assert_eq!(count_availability_requests(&calls), 0);
 }
+
+#[tokio::test]
+async fn the_same_contact_is_limited_whatever_address_it_comes_from() {
+    let calls = CallServer::start_with(monday_morning(), 2).await;
+    calls.book(new_york(2026, 12, 8, 9, 0)).await;
+    calls.book(new_york(2026, 12, 8, 9, 40)).await;
+
+    // Another client address, the same email address written differently.
+    let elsewhere = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .expect("client");
+    let post = |body: Value| {
+        elsewhere
+            .post(calls.api("/calls"))
+            .header("idempotency-key", fresh_key())
+            .json(&body)
+            .send()
+    };
+    let mut same_person = booking(tuesday_1020());
+    same_person["email"] = json!(" SAM@example.com ");
+    let refused = post(same_person).await.expect("POST");
+    assert_eq!(refused.status(), 429);
+    assert_eq!(header(&refused, "content-type"), PROBLEM_JSON);
+
+    let mut someone_else = booking(tuesday_1020());
+    someone_else["email"] = json!("alex@example.com");
+    assert_eq!(post(someone_else).await.expect("POST").status(), 201);
+    assert_eq!(count_calls(&calls), 3);
+}

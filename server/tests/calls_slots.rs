@@ -111,6 +111,10 @@ async fn a_window_outside_what_can_be_booked_is_capped_to_it() {
         .slots("?from=2027-06-01T00:00:00Z&to=2027-07-01T00:00:00Z")
         .await;
     assert!(beyond.is_empty(), "{beyond:?}");
+    let open_ended = calls.slots("?from=2027-06-01T00:00:00Z").await;
+    assert!(open_ended.is_empty(), "{open_ended:?}");
+    let until = calls.slots("?to=2026-12-08T00:00:00Z").await;
+    assert_eq!(until.len(), 7, "Monday's calls from 11:00 on");
 }
 
 #[tokio::test]

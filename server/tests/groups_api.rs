@@ -31,7 +31,12 @@ async fn the_catalogue_lists_every_group_with_seats_and_its_next_four_sessions()
 
     let mut full = 0;
     for (group, defined) in groups.iter().zip(&file) {
-        assert_eq!(group.seats_left, defined.capacity - defined.reserved, "{}", group.id);
+        assert_eq!(
+            group.seats_left,
+            defined.capacity - defined.reserved,
+            "{}",
+            group.id
+        );
         assert_eq!(
             group.status == GroupStatus::Full,
             group.seats_left == 0,
@@ -41,7 +46,11 @@ async fn the_catalogue_lists_every_group_with_seats_and_its_next_four_sessions()
         full += usize::from(group.status == GroupStatus::Full);
         assert_eq!(group.next_sessions.len(), 4, "{}", group.id);
         assert!(group.next_sessions[0] > now(), "{}", group.id);
-        assert!(group.next_sessions[0] <= now() + Duration::days(7), "{}", group.id);
+        assert!(
+            group.next_sessions[0] <= now() + Duration::days(7),
+            "{}",
+            group.id
+        );
         let zone: Tz = group.time_zone.parse().expect("IANA zone");
         for pair in group.next_sessions.windows(2) {
             let gap = pair[1] - pair[0];
@@ -131,7 +140,10 @@ async fn etags_answer_304_until_seats_or_sessions_change() {
     let group_tag = header(&app.server.get(group_path).await, "etag");
     let group = app.group("cbt-everyday-tuesday").await;
     let booked = app
-        .reserve(Some(&fresh_key()), &reservation_body(&group, "sam@example.org"))
+        .reserve(
+            Some(&fresh_key()),
+            &reservation_body(&group, "sam@example.org"),
+        )
         .await;
     assert_eq!(booked.status(), 201);
     let after = get_with(&app, "/api/v1/groups", &list_tag).await;

@@ -105,11 +105,34 @@ async fn the_iop_page_explains_the_program_and_offers_the_self_check() {
 }
 
 #[tokio::test]
-async fn every_other_program_offers_a_coordinator_call_and_group_therapy_finds_a_group() {
+async fn every_other_program_is_a_full_page_offering_a_coordinator_call() {
     let server = TestServer::start().await;
     for slug in &SLUGS[1..] {
         let page = page(&server, slug).await;
-        assert!((2..=3).contains(&page.sections.len()), "{slug}");
+        assert!(page.sections.len() >= 4, "{slug} is more than a stub");
+        let headings: Vec<&str> = page.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert!(
+            headings.iter().any(|h| h.starts_with("Who ")),
+            "{slug} says who it helps: {headings:?}"
+        );
+        assert_eq!(
+            headings.last(),
+            Some(&"Frequently asked questions"),
+            "{slug}"
+        );
+        let faqs = page
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                ContentBlock::Faq { items } => Some(items),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{slug} has FAQs"));
+        assert!(
+            faqs.iter().any(|faq| faq.answer.contains("988")),
+            "{slug}'s FAQs say where to turn in a crisis"
+        );
         assert!(
             calls_to_action(&page).contains(&(
                 "Book a free call with a care coordinator".into(),
@@ -118,8 +141,38 @@ async fn every_other_program_offers_a_coordinator_call_and_group_therapy_finds_a
             "{slug}"
         );
     }
+}
+
+#[tokio::test]
+async fn group_therapy_links_each_topic_into_the_filtered_group_search() {
+    let server = TestServer::start().await;
     let groups = page(&server, "group-therapy").await;
     assert!(calls_to_action(&groups).contains(&("Find a group".into(), "/groups".into())));
+    let topics = groups
+        .sections
+        .iter()
+        .find(|s| s.heading == "Topics")
+        .expect("a Topics section");
+    let links = topics
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            ContentBlock::LinkList { items } => Some(items),
+            _ => None,
+        })
+        .expect("topics as a list of links");
+    assert!(links.len() >= 16, "the practice's topics: {}", links.len());
+    let grief = links
+        .iter()
+        .find(|link| link.label == "Grief & loss")
+        .expect("Grief & loss");
+    assert_eq!(grief.href, "/groups?topic=grief-loss");
+    assert!(
+        links
+            .iter()
+            .all(|link| link.href.starts_with("/groups?topic=")),
+        "{links:?}"
+    );
 }
 
 #[tokio::test]

@@ -62,7 +62,10 @@ async fn a_reservation_takes_a_seat_at_once_and_answers_with_a_manage_link() {
     assert_eq!(header(&response, "cache-control"), "no-store");
     let location = header(&response, "location");
     let confirmation: ReservationConfirmation = response.json().await.expect("confirmation");
-    assert!(is_reference(&confirmation.reference, "FD"), "{confirmation:?}");
+    assert!(
+        is_reference(&confirmation.reference, "FD"),
+        "{confirmation:?}"
+    );
     assert_eq!(
         location,
         format!("/api/v1/reservations/{}", confirmation.reference)
@@ -104,7 +107,8 @@ async fn wrong_tokens_and_unknown_references_get_the_same_404() {
         assert_eq!(header(&response, "content-type"), PROBLEM_JSON);
         response.text().await.expect("body")
     };
-    let wrong_token = reference_404(app.view(&mine.reference, Some(&theirs.manage_token)).await).await;
+    let wrong_token =
+        reference_404(app.view(&mine.reference, Some(&theirs.manage_token)).await).await;
     let no_token = reference_404(app.view(&mine.reference, None).await).await;
     let unknown = reference_404(app.view("FD-2345-6789", Some(&mine.manage_token)).await).await;
     let garbage = reference_404(app.view("not-a-reference", Some(&mine.manage_token)).await).await;
@@ -113,13 +117,20 @@ async fn wrong_tokens_and_unknown_references_get_the_same_404() {
     assert_eq!(garbage, unknown);
     assert!(!unknown.contains(&mine.reference));
 
-    let delete_wrong = reference_404(app.cancel(&mine.reference, Some(&theirs.manage_token)).await).await;
-    let delete_unknown = reference_404(app.cancel("FD-2345-6789", Some(&mine.manage_token)).await).await;
+    let delete_wrong = reference_404(
+        app.cancel(&mine.reference, Some(&theirs.manage_token))
+            .await,
+    )
+    .await;
+    let delete_unknown =
+        reference_404(app.cancel("FD-2345-6789", Some(&mine.manage_token)).await).await;
     assert_eq!(delete_wrong, unknown);
     assert_eq!(delete_unknown, unknown);
     // Nothing was cancelled by the wrong token.
     assert_eq!(
-        app.view(&mine.reference, Some(&mine.manage_token)).await.status(),
+        app.view(&mine.reference, Some(&mine.manage_token))
+            .await
+            .status(),
         200
     );
 }
@@ -139,13 +150,20 @@ async fn cancelling_frees_the_seat_at_once_and_a_repeat_is_harmless() {
         .await;
     assert_eq!(cancelled.status(), 204);
     let reopened = app.group(id).await;
-    assert_eq!((reopened.seats_left, reopened.status), (1, GroupStatus::Open));
+    assert_eq!(
+        (reopened.seats_left, reopened.status),
+        (1, GroupStatus::Open)
+    );
 
     let again = app
         .cancel(&booking.reference, Some(&booking.manage_token))
         .await;
     assert_eq!(again.status(), 204);
-    assert_eq!(app.group(id).await.seats_left, 1, "a repeat frees nothing more");
+    assert_eq!(
+        app.group(id).await.seats_left,
+        1,
+        "a repeat frees nothing more"
+    );
 
     let view = app
         .view(&booking.reference, Some(&booking.manage_token))
@@ -188,7 +206,10 @@ async fn the_manage_token_is_stored_only_as_a_hash() {
         }
     }
     assert!(dump.contains(&booking.reference));
-    assert!(!dump.contains(&booking.manage_token), "token stored in clear");
+    assert!(
+        !dump.contains(&booking.manage_token),
+        "token stored in clear"
+    );
 }
 
 #[tokio::test]
@@ -296,14 +317,22 @@ async fn a_full_group_offers_up_to_three_open_groups_on_the_same_topic() {
     let full = app.group("full-calm").await;
     assert_eq!(full.status, GroupStatus::Full);
     let response = app
-        .reserve(Some(&fresh_key()), &reservation_body(&full, "sam@example.org"))
+        .reserve(
+            Some(&fresh_key()),
+            &reservation_body(&full, "sam@example.org"),
+        )
         .await;
     assert_eq!(response.status(), 409);
     assert_eq!(header(&response, "content-type"), PROBLEM_JSON);
     let problem: Value = response.json().await.expect("problem");
     assert_eq!(problem["type"], GROUP_FULL_PROBLEM_TYPE);
     assert_eq!(problem["status"], 409);
-    assert!(problem["detail"].as_str().unwrap_or_default().contains("Group full-calm"));
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Group full-calm")
+    );
     let ids: Vec<&str> = problem["alternatives"]
         .as_array()
         .expect("alternatives")
@@ -355,12 +384,16 @@ async fn a_full_group_has_a_waitlist_whose_places_move_up() {
         .expect("entry");
     assert_eq!(retried, second);
 
-    let place = app.waitlist_place(id, &second.reference, &second_token).await;
+    let place = app
+        .waitlist_place(id, &second.reference, &second_token)
+        .await;
     assert_eq!(place.status(), 200);
     let place: WaitlistEntry = place.json().await.expect("place");
     assert_eq!((place.position, place.manage_token), (2, None));
 
-    let wrong = app.waitlist_place(id, &second.reference, &first_token).await;
+    let wrong = app
+        .waitlist_place(id, &second.reference, &first_token)
+        .await;
     assert_eq!(wrong.status(), 404);
     let unknown = app.waitlist_place(id, "WL-2345-6789", &first_token).await;
     assert_eq!(

@@ -68,7 +68,12 @@ async fn two_hundred_people_for_n_seats_get_exactly_n_reservations() {
                 _ => other.push((status, body)),
             }
         }
-        assert!(other.is_empty(), "{seats} seats: unexpected replies {other:?}");
+        assert!(
+            other.is_empty(),
+            "{seats} seats: {} unexpected replies, the first {:?}",
+            other.len(),
+            other.first()
+        );
         assert_eq!(created.len(), usize::from(seats), "{seats} seats");
         assert_eq!(full.len(), CROWD - usize::from(seats), "{seats} seats");
 
@@ -82,7 +87,11 @@ async fn two_hundred_people_for_n_seats_get_exactly_n_reservations() {
             .collect();
         references.sort();
         references.dedup();
-        assert_eq!(references.len(), usize::from(seats), "references are unique");
+        assert_eq!(
+            references.len(),
+            usize::from(seats),
+            "references are unique"
+        );
 
         for problem in &full {
             assert_eq!(problem["type"], GROUP_FULL_PROBLEM_TYPE);
@@ -113,7 +122,8 @@ async fn two_hundred_people_for_n_seats_get_exactly_n_reservations() {
 fn naive_database(dir: &std::path::Path, capacity: i64) -> std::path::PathBuf {
     let path = dir.join("naive.sqlite3");
     let conn = Connection::open(&path).expect("open");
-    conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .expect("wal");
     conn.execute_batch(&format!(
         "CREATE TABLE seats (capacity INTEGER NOT NULL);
          INSERT INTO seats VALUES ({capacity});
@@ -125,7 +135,8 @@ fn naive_database(dir: &std::path::Path, capacity: i64) -> std::path::PathBuf {
 
 fn connect(path: &std::path::Path) -> Connection {
     let conn = Connection::open(path).expect("open");
-    conn.busy_timeout(Duration::from_secs(5)).expect("busy timeout");
+    conn.busy_timeout(Duration::from_secs(5))
+        .expect("busy timeout");
     conn
 }
 
@@ -171,7 +182,11 @@ fn counting_then_inserting_without_a_transaction_sells_seats_that_do_not_exist()
     for handle in handles {
         handle.join().expect("thread");
     }
-    assert_eq!(bookings(&path), PEOPLE as i64, "one seat, sold {PEOPLE} times");
+    assert_eq!(
+        bookings(&path),
+        PEOPLE as i64,
+        "one seat, sold {PEOPLE} times"
+    );
 }
 
 /// The same inside `BEGIN` (SQLite's default, deferred): SQLite does not let a transaction whose

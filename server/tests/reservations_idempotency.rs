@@ -10,11 +10,12 @@ mod groups_support;
 use std::sync::Arc;
 use std::time::Duration;
 
+use frontdoor_contract::groups::GROUP_FULL_PROBLEM_TYPE;
 use frontdoor_contract::problem::{
     IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE, IDEMPOTENCY_KEY_INVALID_PROBLEM_TYPE,
     IDEMPOTENCY_KEY_MISSING_PROBLEM_TYPE, IDEMPOTENCY_KEY_REUSED_PROBLEM_TYPE, PROBLEM_JSON,
 };
-use frontdoor_contract::{GROUP_FULL_PROBLEM_TYPE, ReservationConfirmation, ReservationRequest};
+use frontdoor_contract::{ReservationConfirmation, ReservationRequest};
 use frontdoor_server::idempotency::{self, Claim, IdempotencyKey, fingerprint};
 use frontdoor_server::reservations::store::RESERVATION_SCOPE;
 use groups_support::{GroupServer, definition, fresh_key, post, reservation_body};
@@ -38,8 +39,12 @@ async fn twenty_simultaneous_replays_of_one_key_make_one_reservation_and_one_ans
     let gate = Arc::new(tokio::sync::Barrier::new(20));
     let tasks: Vec<_> = (0..20)
         .map(|_| {
-            let (client, url, key, body) =
-                (app.server.client.clone(), url.clone(), key.clone(), body.clone());
+            let (client, url, key, body) = (
+                app.server.client.clone(),
+                url.clone(),
+                key.clone(),
+                body.clone(),
+            );
             let gate = Arc::clone(&gate);
             tokio::spawn(async move {
                 gate.wait().await;
@@ -96,7 +101,10 @@ async fn the_same_key_with_other_details_is_refused_and_books_nothing() {
     assert_eq!(first.status(), 201);
 
     let other = app
-        .reserve(Some(&key), &reservation_body(&group, "someone.else@example.org"))
+        .reserve(
+            Some(&key),
+            &reservation_body(&group, "someone.else@example.org"),
+        )
         .await;
     assert_eq!(other.status(), 422);
     assert_eq!(header(&other, "content-type"), PROBLEM_JSON);
@@ -193,7 +201,10 @@ async fn a_full_group_frees_the_key_for_the_alternative_the_person_picks() {
     let app = GroupServer::with_groups(catalogue(), 0).await;
     let last = app.group("last-seat").await;
     let taken = app
-        .reserve(Some(&fresh_key()), &reservation_body(&last, "first@example.org"))
+        .reserve(
+            Some(&fresh_key()),
+            &reservation_body(&last, "first@example.org"),
+        )
         .await;
     assert_eq!(taken.status(), 201);
 

@@ -58,6 +58,12 @@ impl IdempotencyKey {
         Self(format_uuid_v4(bytes))
     }
 
+    /// A key made earlier and kept with a form's draft, so a send after a reload is still
+    /// recognised by the server as the same request.
+    pub fn from_saved(key: String) -> Self {
+        Self(key)
+    }
+
     /// The key as sent in the header.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -129,6 +135,92 @@ where
         Some(key),
         RequestOptions::default(),
     )
+}
+
+/// Like [`post_json_idempotent`], but hands back the server's whole reply, whatever its status,
+/// for callers that read more than a plain problem (such as the alternatives in a 409). Network
+/// failures and timeouts are still errors once the retries are used up.
+pub fn post_json_idempotent_reply<B>(
+    url: String,
+    body: &B,
+    key: &IdempotencyKey,
+) -> impl Future<Output = Result<Reply, ApiError>> + use<B>
+where
+    B: Serialize + ?Sized,
+{
+    let body = serde_json::to_string(body);
+    let key = key.as_str().to_owned();
+    let cancellation = Cancellation::tied_to_owner();
+    async move {
+        let body = body.map_err(|_| ApiError::Decode)?;
+        let mut outgoing = Outgoing::new(
+            Method::POST,
+            url,
+            Some(body),
+            RequestOptions::default(),
+            RetryPolicy::Idempotent,
+        );
+        outgoing.headers.push(("Idempotency-Key", key));
+        send(&outgoing, &cancellation).await
+    }
+}
+
+/// Like [`post_json_idempotent_reply`] for any method and with [`RequestOptions`] (such as a
+/// manage token): the server's whole reply, whatever its status.
+pub fn send_json_write_reply<B>(
+    method: Method,
+    url: String,
+    body: &B,
+    key: &IdempotencyKey,
+    options: RequestOptions,
+) -> impl Future<Output = Result<Reply, ApiError>> + use<B>
+where
+    B: Serialize + ?Sized,
+{
+    let body = serde_json::to_string(body);
+    let key = key.as_str().to_owned();
+    let cancellation = Cancellation::tied_to_owner();
+    async move {
+        let body = body.map_err(|_| ApiError::Decode)?;
+        let mut outgoing = Outgoing::new(
+            method,
+            url,
+            Some(body),
+            options,
+            RetryPolicy::Idempotent,
+        );
+        outgoing.headers.push(("Idempotency-Key", key));
+        send(&outgoing, &cancellation).await
+    }
+}
+
+/// How often an idempotent write is sent again while the server is still handling an earlier
+/// send of the same key (a double press, or a retry racing a slow first try).
+pub const IN_FLIGHT_RETRIES: u32 = 5;
+/// How long to wait before asking again in that case.
+pub const IN_FLIGHT_WAIT_MS: u32 = 800;
+
+/// Sends an idempotent write with `send_once` and, while the server answers that an earlier
+/// send of the same key is still being handled (409, `IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE`),
+/// waits and sends it again, up to [`IN_FLIGHT_RETRIES`] times. Returns the last reply.
+pub async fn settle_idempotent_write<F, Fut>(send_once: F) -> Result<Reply, ApiError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<Reply, ApiError>>,
+{
+    let mut waited = 0;
+    loop {
+        let reply = send_once().await?;
+        let in_flight = reply.status == 409
+            && reply
+                .body
+                .contains(frontdoor_contract::problem::IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE);
+        if !in_flight || waited >= IN_FLIGHT_RETRIES {
+            return Ok(reply);
+        }
+        waited += 1;
+        TimeoutFuture::new(IN_FLIGHT_WAIT_MS).await;
+    }
 }
 
 /// Any write with a JSON body (`POST`, `PUT`, `DELETE` …). With a key it is retried like

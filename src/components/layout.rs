@@ -26,6 +26,18 @@ pub const MAIN_NAV: &[NavItem] = &[
         href: "/programs",
         label: "Programs",
     },
+    NavItem {
+        href: "/groups",
+        label: "Groups",
+    },
+    NavItem {
+        href: "/self-check",
+        label: "Self-check",
+    },
+    NavItem {
+        href: "/call",
+        label: "Talk to a coordinator",
+    },
 ];
 
 /// The id of the static shell in `index.html`, shown until the app has started.

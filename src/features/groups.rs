@@ -4,10 +4,19 @@
 //! narrows by topic, day, time of day, audience and free seats and keeps all of it in the URL;
 //! [`GroupFinder`] puts the two together and, when nothing fits, finds the nearest groups that
 //! do. [`synthetic`] generates the large catalogue the search benchmark runs on.
+//!
+//! The pages show it with [`search_page`] (search box, filters, results), [`result_card`],
+//! [`group_detail`] and [`waitlist`]; [`wording`] and [`session_times`] phrase what they show.
 
 pub mod filters;
+pub mod group_detail;
+pub mod result_card;
 pub mod search;
+pub mod search_page;
+pub mod session_times;
 pub mod synthetic;
+pub mod waitlist;
+pub mod wording;
 
 use frontdoor_contract::Group;
 

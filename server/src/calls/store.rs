@@ -108,6 +108,8 @@ impl CallStore for SqliteStorage {
         availability: &CoordinatorAvailability,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome, StorageError> {
+        static GATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _gate = GATE.lock();
         let mut conn = self.connect()?;
         // IMMEDIATE: take the write lock before reading, so the checks below see every booking
         // that could conflict. The unique index would refuse a double booking regardless.

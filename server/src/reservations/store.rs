@@ -18,9 +18,7 @@ use rusqlite::{
 };
 
 use crate::groups::{select_alternatives, select_group};
-use crate::idempotency::{
-    self, Claim, ClaimTicket, Fingerprint, IdempotencyKey, StoredReply,
-};
+use crate::idempotency::{self, Claim, ClaimTicket, Fingerprint, IdempotencyKey, StoredReply};
 use crate::manage_token::{ManageToken, TokenHash, new_reference};
 use crate::storage::{SqliteStorage, StorageError};
 
@@ -342,8 +340,7 @@ impl ReservationStore for SqliteStorage {
                 },
             )
             .optional()?;
-        let Some((hash, group_id, first, name, email, phone, time_zone, for_other, created)) =
-            row
+        let Some((hash, group_id, first, name, email, phone, time_zone, for_other, created)) = row
         else {
             token_check_on_nothing(token);
             return Ok(None);

@@ -26,6 +26,16 @@ pub const FIRST_SESSION_MESSAGE: &str =
 /// The message for a `group_id` no group has.
 pub const UNKNOWN_GROUP_MESSAGE: &str = "Choose a group from the catalogue";
 
+/// The field errors of a body that cannot be accepted; becomes a 422 [`ApiProblem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidFields(pub Vec<FieldError>);
+
+impl From<InvalidFields> for ApiProblem {
+    fn from(InvalidFields(errors): InvalidFields) -> Self {
+        ApiProblem::validation(errors)
+    }
+}
+
 /// A JSON object being read one field at a time, collecting what is wrong.
 struct BodyFields {
     fields: Map<String, Value>,
@@ -33,13 +43,13 @@ struct BodyFields {
 }
 
 impl BodyFields {
-    fn new(body: Value) -> Result<Self, ApiProblem> {
+    fn new(body: Value) -> Result<Self, InvalidFields> {
         match body {
             Value::Object(fields) => Ok(Self {
                 fields,
                 errors: Vec::new(),
             }),
-            _ => Err(ApiProblem::validation(vec![FieldError {
+            _ => Err(InvalidFields(vec![FieldError {
                 field: String::new(),
                 message: "Send the details as a JSON object".into(),
             }])),
@@ -102,7 +112,7 @@ impl BodyFields {
     }
 
     /// Fails with every collected error, plus one for each field nobody asked for.
-    fn finish(mut self) -> Result<(), ApiProblem> {
+    fn finish(mut self) -> Result<(), InvalidFields> {
         let unknown: Vec<String> = self.fields.keys().cloned().collect();
         for field in unknown {
             self.error(
@@ -113,7 +123,7 @@ impl BodyFields {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            Err(ApiProblem::validation(self.errors))
+            Err(InvalidFields(self.errors))
         }
     }
 }
@@ -137,7 +147,10 @@ fn read_person(body: &mut BodyFields) -> Person {
     let name = name.filter(|n| {
         let clean = !n.chars().any(char::is_control);
         if !clean {
-            body.error("name", "Name must not contain line breaks or control characters");
+            body.error(
+                "name",
+                "Name must not contain line breaks or control characters",
+            );
         }
         clean
     });
@@ -202,7 +215,7 @@ fn read_person(body: &mut BodyFields) -> Person {
 /// Reads a `POST /reservations` body. Checks everything that does not depend on the
 /// catalogue; whether the group exists and offers `first_session` is settled when the seat is
 /// taken.
-pub fn read_reservation(body: Value) -> Result<ReservationRequest, ApiProblem> {
+pub fn read_reservation(body: Value) -> Result<ReservationRequest, InvalidFields> {
     let mut fields = BodyFields::new(body)?;
     let group_id = fields.text(
         "group_id",
@@ -248,12 +261,12 @@ pub fn read_reservation(body: Value) -> Result<ReservationRequest, ApiProblem> {
             })
         }
         // Every missing piece has recorded an error, so finish() has already refused.
-        _ => Err(ApiProblem::validation(Vec::new())),
+        _ => Err(InvalidFields(Vec::new())),
     }
 }
 
 /// Reads a `POST /groups/{id}/waitlist` body.
-pub fn read_waitlist(body: Value) -> Result<WaitlistRequest, ApiProblem> {
+pub fn read_waitlist(body: Value) -> Result<WaitlistRequest, InvalidFields> {
     let mut fields = BodyFields::new(body)?;
     let person = read_person(&mut fields);
     fields.finish()?;
@@ -265,7 +278,7 @@ pub fn read_waitlist(body: Value) -> Result<WaitlistRequest, ApiProblem> {
             time_zone,
             for_someone_else: person.for_someone_else,
         }),
-        _ => Err(ApiProblem::validation(Vec::new())),
+        _ => Err(InvalidFields(Vec::new())),
     }
 }
 
@@ -318,13 +331,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn fields(problem: &ApiProblem) -> Vec<&str> {
-        problem
-            .problem
-            .errors
-            .iter()
-            .map(|e| e.field.as_str())
-            .collect()
+    fn fields(problem: &InvalidFields) -> Vec<&str> {
+        problem.0.iter().map(|e| e.field.as_str()).collect()
     }
 
     #[test]
@@ -358,7 +366,12 @@ mod tests {
 
     #[test]
     fn phone_numbers_allow_common_grouping_only() {
-        for good in ["+1 555 010 0199", "(555) 010-0199", "+44 20 7946 0958", "5550100"] {
+        for good in [
+            "+1 555 010 0199",
+            "(555) 010-0199",
+            "+44 20 7946 0958",
+            "5550100",
+        ] {
             assert!(is_phone(good), "{good}");
         }
         for bad in [
@@ -388,7 +401,10 @@ mod tests {
         assert_eq!(request.name, "Sam");
         assert_eq!(request.phone, None);
         assert_eq!(request.for_someone_else, Some(true));
-        assert_eq!(request.first_session.to_rfc3339(), "2026-03-03T00:00:00+00:00");
+        assert_eq!(
+            request.first_session.to_rfc3339(),
+            "2026-03-03T00:00:00+00:00"
+        );
     }
 
     #[test]
@@ -403,7 +419,7 @@ mod tests {
             "diagnosis": "should never be sent"
         }))
         .expect_err("invalid");
-        assert_eq!(problem.status().as_u16(), 422);
+        assert_eq!(ApiProblem::from(problem.clone()).status().as_u16(), 422);
         assert_eq!(
             fields(&problem),
             [
@@ -417,7 +433,7 @@ mod tests {
                 "diagnosis"
             ]
         );
-        assert!(problem.problem.errors.iter().all(|e| !e.message.is_empty()));
+        assert!(problem.0.iter().all(|e| !e.message.is_empty()));
     }
 
     #[test]
@@ -430,6 +446,6 @@ mod tests {
         .expect_err("invalid");
         assert_eq!(fields(&problem), ["name"]);
         let problem = read_waitlist(json!(["not", "an", "object"])).expect_err("invalid");
-        assert_eq!(problem.status().as_u16(), 422);
+        assert_eq!(problem.0.len(), 1);
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Every piece of text is inserted as text, so `<b>` in content shows as `<b>`.
 
-use frontdoor_contract::{ContentBlock, FaqItem, ProgramPage};
+use frontdoor_contract::{ContentBlock, ContentLinkItem, FaqItem, ProgramPage};
 use leptos::prelude::*;
 
 use super::links::content_link;
@@ -52,7 +52,7 @@ pub fn ProgramArticle(
     }
 }
 
-/// One block of content: a paragraph, list, FAQ, table or call to action.
+/// One block of content: a paragraph, list, FAQ, table, call to action or list of links.
 #[component]
 pub fn ContentBlockView(
     /// The block to show.
@@ -132,5 +132,24 @@ pub fn ContentBlockView(
             .into_any(),
             None => view! { <p class="cta">{label}</p> }.into_any(),
         },
+        ContentBlock::LinkList { items } => view! {
+            <ul class="content-links">
+                {items
+                    .into_iter()
+                    .map(|ContentLinkItem { label, href }| match content_link(&href) {
+                        Some(link) => {
+                            view! {
+                                <li>
+                                    <a href=link.href().to_owned()>{label}</a>
+                                </li>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <li>{label}</li> }.into_any(),
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
     }
 }
