@@ -81,7 +81,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .json()
         .await?;
     if slots.slots.len() < bookings {
-        return Err(format!("only {} free slots for {bookings} bookings", slots.slots.len()).into());
+        return Err(format!(
+            "only {} free slots for {bookings} bookings",
+            slots.slots.len()
+        )
+        .into());
     }
     // Skip the first hour so no slot starts before the run is over.
     let queue: Vec<CallSlot> = slots.slots.into_iter().skip(12).take(bookings).collect();

@@ -78,9 +78,26 @@ pub fn routes() -> ApiRoutes {
 }
 
 /// Reads and checks `<content_dir>/coordinator.json`.
+///
+/// A file that exists but cannot be read or used is an error that names the file and the field
+/// to fix. Without the file the practice offers no calls: the slot list stays empty and every
+/// booking is refused, and a warning says so.
 pub fn load_availability(content_dir: &Path) -> Result<CoordinatorAvailability, AvailabilityError> {
-    CoordinatorAvailability::load(&content_dir.join(COORDINATOR_FILE))
+    let path = content_dir.join(COORDINATOR_FILE);
+    match std::fs::metadata(&path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            tracing::warn!(
+                "no {COORDINATOR_FILE} in the content directory: no coordinator calls can be booked"
+            );
+            CoordinatorAvailability::from_json(NO_AVAILABILITY)
+        }
+        _ => CoordinatorAvailability::load(&path),
+    }
 }
+
+/// An availability without working hours.
+const NO_AVAILABILITY: &str = r#"{"time_zone": "Etc/UTC", "slot_minutes": 30,
+    "buffer_minutes": 0, "minimum_notice_hours": 0, "horizon_days": 1, "working_hours": {}}"#;
 
 /// A request's `Idempotency-Key` and the fingerprint of its body.
 #[derive(Debug, Clone)]
@@ -228,9 +245,7 @@ async fn coordinator_slots(
     if let (Some(from), Some(to)) = (query.from, query.to)
         && to <= from
     {
-        return Err(ApiProblem::bad_request(
-            "`from` must be earlier than `to`.",
-        ));
+        return Err(ApiProblem::bad_request("`from` must be earlier than `to`."));
     }
     let from = query.from.unwrap_or(now);
     let to = query.to.unwrap_or(bookable_until);
@@ -311,7 +326,10 @@ async fn view_call(
     let Some(token) = presented_token(&reference, &headers) else {
         return Err(call_not_found());
     };
-    match state.storage(move |s| s.find_call(&reference, &token)).await? {
+    match state
+        .storage(move |s| s.find_call(&reference, &token))
+        .await?
+    {
         Some(view) => Ok((
             [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
             Json(view),
@@ -362,7 +380,14 @@ async fn reschedule_call(
     };
     let outcome = state
         .storage(move |s| {
-            s.reschedule_call(&reference, &token, &request, &idempotent, &availability, now)
+            s.reschedule_call(
+                &reference,
+                &token,
+                &request,
+                &idempotent,
+                &availability,
+                now,
+            )
         })
         .await?;
     match outcome {
@@ -439,10 +464,9 @@ fn contacts(email: Option<&str>, phone: Option<&str>) -> Vec<ContactId> {
 /// A reply that must not be kept by any cache: it may carry a manage token.
 fn no_store(reply: StoredReply) -> Response {
     let mut response = reply.into_response();
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -564,10 +588,36 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_availability_file_names_its_path() {
+    fn without_an_availability_file_no_call_can_be_booked() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let err = load_availability(dir.path()).expect_err("no file");
+        let availability = load_availability(dir.path()).expect("no file is no calls");
+        let now = Utc::now();
+        let slots = free_slots(
+            &availability,
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+            now,
+            &[],
+        );
+        assert!(slots.is_empty(), "{slots:?}");
+        let next_hour = now + Duration::hours(1);
+        assert_eq!(
+            check_bookable(&availability, next_hour, now, &[]),
+            Err(Unbookable::NotOnSchedule)
+        );
+    }
+
+    #[test]
+    fn an_unusable_availability_file_stops_startup_naming_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join(COORDINATOR_FILE),
+            r#"{"time_zone": "Mars/Base"}"#,
+        )
+        .expect("write");
+        let err = load_availability(dir.path()).expect_err("refused");
         assert!(err.to_string().contains("coordinator.json"), "{err}");
+        assert!(err.to_string().contains("missing field"), "{err}");
     }
 
     #[test]

@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn a_manual_clock_stands_still_until_moved() {
-        let start = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).single().expect("valid");
+        let start = Utc
+            .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+            .single()
+            .expect("valid");
         let clock = ManualClock::new(start);
         assert_eq!(clock.now(), start);
         assert_eq!(clock.now(), start);

@@ -553,7 +553,8 @@ mod tests {
     #[test]
     fn headers_without_a_key_get_the_400_problems() {
         let mut headers = HeaderMap::new();
-        let missing = ApiProblem::from(IdempotencyKey::from_headers(&headers).expect_err("missing"));
+        let missing =
+            ApiProblem::from(IdempotencyKey::from_headers(&headers).expect_err("missing"));
         assert_eq!(missing.status(), StatusCode::BAD_REQUEST);
         assert_eq!(missing.problem.kind, KEY_MISSING_PROBLEM_TYPE);
         headers.insert(

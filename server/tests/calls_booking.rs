@@ -50,8 +50,14 @@ async fn a_booking_is_confirmed_with_a_reference_a_manage_token_and_its_time() {
     assert_eq!(header(&response, "content-type"), "application/json");
     let location = header(&response, "location");
     let confirmation: CallConfirmation = response.json().await.expect("confirmation");
-    assert!(is_reference(&confirmation.reference, "FC"), "{confirmation:?}");
-    assert_eq!(location, format!("/api/v1/calls/{}", confirmation.reference));
+    assert!(
+        is_reference(&confirmation.reference, "FC"),
+        "{confirmation:?}"
+    );
+    assert_eq!(
+        location,
+        format!("/api/v1/calls/{}", confirmation.reference)
+    );
     assert_eq!(confirmation.start, tuesday_1020());
     assert_eq!(wall(confirmation.end), "2026-12-08 10:50");
     assert_eq!(confirmation.contact_method, ContactMethod::Video);
@@ -125,7 +131,10 @@ async fn the_same_key_for_another_booking_is_refused() {
     let response = calls.post_call(Some(&key), &other).await;
     assert_eq!(response.status(), 422);
     let problem: Value = response.json().await.expect("problem");
-    assert_eq!(problem["type"], "urn:frontdoor:problem:idempotency-key-reused");
+    assert_eq!(
+        problem["type"],
+        "urn:frontdoor:problem:idempotency-key-reused"
+    );
     assert_eq!(count_calls(&calls), 1);
 }
 
@@ -163,9 +172,18 @@ async fn a_time_zone_must_really_exist() {
 async fn a_time_that_cannot_be_booked_is_a_slot_start_error() {
     let calls = CallServer::start_at(monday_morning()).await;
     let cases = [
-        (new_york(2026, 12, 8, 9, 10), "not one of the coordinator's call times"),
-        (new_york(2026, 12, 13, 10, 0), "not one of the coordinator's call times"),
-        (new_york(2026, 12, 24, 9, 0), "not one of the coordinator's call times"),
+        (
+            new_york(2026, 12, 8, 9, 10),
+            "not one of the coordinator's call times",
+        ),
+        (
+            new_york(2026, 12, 13, 10, 0),
+            "not one of the coordinator's call times",
+        ),
+        (
+            new_york(2026, 12, 24, 9, 0),
+            "not one of the coordinator's call times",
+        ),
         (new_york(2026, 12, 7, 9, 0), "too soon"),
         (new_york(2026, 12, 28, 9, 0), "too far ahead"),
     ];
@@ -173,7 +191,12 @@ async fn a_time_that_cannot_be_booked_is_a_slot_start_error() {
         let response = calls.post_call(Some(&fresh_key()), &booking(start)).await;
         assert_eq!(response.status(), 422, "{}", wall(start));
         let problem: Value = response.json().await.expect("problem");
-        assert_eq!(problem["errors"][0]["field"], "slot_start", "{}", wall(start));
+        assert_eq!(
+            problem["errors"][0]["field"],
+            "slot_start",
+            "{}",
+            wall(start)
+        );
         let message = problem["errors"][0]["message"].as_str().expect("message");
         assert!(message.contains(words), "{}: {message}", wall(start));
     }
@@ -291,8 +314,7 @@ async fn none_of_these_times_is_recorded_with_a_reference() {
     let calls = CallServer::start_at(monday_morning()).await;
     let response = post_availability(&calls, None, &availability_request()).await;
     assert_eq!(response.status(), 201);
-    let receipt: frontdoor_contract::AvailabilityReceipt =
-        response.json().await.expect("receipt");
+    let receipt: frontdoor_contract::AvailabilityReceipt = response.json().await.expect("receipt");
     assert!(is_reference(&receipt.reference, "FA"), "{receipt:?}");
     let (zone, preferred): (String, String) = calls
         .database()

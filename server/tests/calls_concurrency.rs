@@ -126,7 +126,12 @@ async fn simultaneous_reschedules_onto_one_slot_move_exactly_one_call() {
         } else {
             1
         };
-        assert_eq!(booked_at(&calls, call.start), expected, "{}", call.reference);
+        assert_eq!(
+            booked_at(&calls, call.start),
+            expected,
+            "{}",
+            call.reference
+        );
     }
 }
 
@@ -142,7 +147,10 @@ async fn a_request_sent_many_times_at_once_with_one_key_books_once() {
         tasks.push(tokio::spawn(async move {
             let response = calls.post_call(Some(&key), &booking(target)).await;
             let status = response.status().as_u16();
-            (status, response.json::<Value>().await.unwrap_or(Value::Null))
+            (
+                status,
+                response.json::<Value>().await.unwrap_or(Value::Null),
+            )
         }));
     }
     let mut replies = Vec::new();

@@ -100,7 +100,9 @@ async fn unknown_references_and_wrong_or_missing_tokens_all_get_the_same_404() {
 
     // Nothing above touched either call.
     assert_eq!(
-        view(&calls, &mine.reference, &mine.manage_token).await.start,
+        view(&calls, &mine.reference, &mine.manage_token)
+            .await
+            .start,
         tuesday(9, 0)
     );
     assert_eq!(

@@ -40,7 +40,9 @@ async fn the_default_list_runs_from_the_minimum_notice_to_the_horizon() {
     // Monday 07:00 with 4 hours' notice: the morning's first call is 11:00.
     assert_eq!(
         times_on(&slots, "2026-12-07"),
-        ["11:00", "13:00", "13:40", "14:20", "15:00", "15:40", "16:20"]
+        [
+            "11:00", "13:00", "13:40", "14:20", "15:00", "15:40", "16:20"
+        ]
     );
     assert_eq!(times_on(&slots, "2026-12-08"), WEEKDAY_STARTS);
     assert_eq!(
@@ -48,7 +50,10 @@ async fn the_default_list_runs_from_the_minimum_notice_to_the_horizon() {
         ["10:00", "10:40", "11:20", "12:00"],
         "Saturday is a short morning"
     );
-    assert!(times_on(&slots, "2026-12-13").is_empty(), "Sunday is closed");
+    assert!(
+        times_on(&slots, "2026-12-13").is_empty(),
+        "Sunday is closed"
+    );
     assert!(times_on(&slots, "2026-12-24").is_empty(), "a holiday");
     assert!(times_on(&slots, "2026-12-25").is_empty(), "a holiday");
     // 21 days from Monday 07:00 ends before Monday 28 December's first call.
@@ -101,7 +106,10 @@ async fn a_window_outside_what_can_be_booked_is_capped_to_it() {
     let wide = calls
         .slots("?from=2000-01-01T00:00:00Z&to=9999-12-31T00:00:00Z")
         .await;
-    assert_eq!(wide, everything, "nothing before the notice or past the horizon");
+    assert_eq!(
+        wide, everything,
+        "nothing before the notice or past the horizon"
+    );
 
     let past = calls
         .slots("?from=2026-01-01T00:00:00Z&to=2026-12-07T12:00:00Z")
@@ -159,7 +167,10 @@ async fn a_booked_slot_disappears_and_returns_when_the_call_is_cancelled() {
         .cancel(&booked.reference, Some(&booked.manage_token))
         .await;
     assert_eq!(cancelled.status(), 204);
-    assert_eq!(times_on(&calls.slots(&tuesday).await, "2026-12-08"), WEEKDAY_STARTS);
+    assert_eq!(
+        times_on(&calls.slots(&tuesday).await, "2026-12-08"),
+        WEEKDAY_STARTS
+    );
 }
 
 #[tokio::test]
@@ -187,7 +198,9 @@ async fn across_the_spring_clock_change_calls_keep_their_new_york_hours() {
     assert_eq!(times_on(&slots, "2027-03-15"), WEEKDAY_STARTS);
     assert_eq!(
         times_on(&slots, "2027-03-12"),
-        ["11:00", "13:00", "13:40", "14:20", "15:00", "15:40", "16:20"]
+        [
+            "11:00", "13:00", "13:40", "14:20", "15:00", "15:40", "16:20"
+        ]
     );
     let first = |date: &str| {
         slots
@@ -214,10 +227,16 @@ async fn with_the_real_clock_every_offered_time_can_be_booked() {
         .await
         .expect("JSON")
         .slots;
-    assert!(!slots.is_empty(), "a 21-day horizon always holds working days");
+    assert!(
+        !slots.is_empty(),
+        "a 21-day horizon always holds working days"
+    );
     for slot in &slots {
         // The server's "now" lies between `before` and `after`.
-        assert!(slot.start >= availability.earliest_start(before), "{slot:?}");
+        assert!(
+            slot.start >= availability.earliest_start(before),
+            "{slot:?}"
+        );
         assert!(slot.start <= availability.latest_start(after), "{slot:?}");
         assert_eq!(slot.end - slot.start, availability.slot_length());
         // On the schedule (working hours, grid, not a holiday): at worst too soon by the
@@ -233,4 +252,23 @@ async fn with_the_real_clock_every_offered_time_can_be_booked() {
     for pair in slots.windows(2) {
         assert!(pair[0].end <= pair[1].start, "calls never overlap");
     }
+}
+
+#[test]
+fn an_invalid_availability_file_stops_startup_with_a_clear_message() {
+    let content = calls_support::content_with(
+        &calls_support::COORDINATOR_JSON.replace("America/New_York", "America/Gotham"),
+    );
+    let data = tempfile::tempdir().expect("data");
+    let config = frontdoor_server::config::Config::new(
+        data.path().to_path_buf(),
+        support::fixture_dist(),
+        content.path().to_path_buf(),
+    );
+    let error = match frontdoor_server::app::AppState::open(&config) {
+        Ok(_) => panic!("startup must fail"),
+        Err(error) => error.to_string(),
+    };
+    assert!(error.contains("coordinator.json"), "{error}");
+    assert!(error.contains("America/Gotham"), "{error}");
 }

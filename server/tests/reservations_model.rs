@@ -360,7 +360,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn the_store_behaves_like_the_model(steps in proptest::collection::vec(step(), 1..40)) {
+    fn the_store_behaves_like_the_model(steps in proptest::collection::vec(step(), 1..28)) {
         let mut harness = Harness::new();
         for step in steps {
             match step {

@@ -108,8 +108,6 @@ impl CallStore for SqliteStorage {
         availability: &CoordinatorAvailability,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome, StorageError> {
-        static GATE: std::sync::Mutex<()> = std::sync::Mutex::new(());
-        let _gate = GATE.lock();
         let mut conn = self.connect()?;
         // IMMEDIATE: take the write lock before reading, so the checks below see every booking
         // that could conflict. The unique index would refuse a double booking regardless.
@@ -448,10 +446,7 @@ fn nearest(
     ))
 }
 
-fn call_row(
-    conn: &rusqlite::Connection,
-    reference: &str,
-) -> Result<Option<CallRow>, StorageError> {
+fn call_row(conn: &rusqlite::Connection, reference: &str) -> Result<Option<CallRow>, StorageError> {
     let row = conn
         .query_row(
             "SELECT id, token_hash, slot_start, slot_end, contact_method, status
@@ -687,7 +682,10 @@ mod tests {
             other => panic!("expected unbookable, got {other:?}"),
         }
         // Monday 7 December 09:00 in New York: on the schedule but two hours away.
-        let monday_nine = Utc.with_ymd_and_hms(2026, 12, 7, 14, 0, 0).single().expect("valid");
+        let monday_nine = Utc
+            .with_ymd_and_hms(2026, 12, 7, 14, 0, 0)
+            .single()
+            .expect("valid");
         match book(&storage, "k1", request(monday_nine)) {
             BookingOutcome::Unbookable(reason) => assert_eq!(reason, Unbookable::TooSoon),
             other => panic!("expected too soon, got {other:?}"),

@@ -164,7 +164,10 @@ impl CallServer {
 
     /// `GET /calls/{reference}` with `token` as bearer (none if `None`).
     pub async fn view(&self, reference: &str, token: Option<&str>) -> reqwest::Response {
-        let mut request = self.server.client.get(self.api(&format!("/calls/{reference}")));
+        let mut request = self
+            .server
+            .client
+            .get(self.api(&format!("/calls/{reference}")));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }

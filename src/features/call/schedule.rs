@@ -138,6 +138,11 @@ mod tests {
         (instant + Duration::hours(11)).naive_utc()
     }
 
+    /// Tokyo: UTC+9 all year.
+    fn tokyo(instant: DateTime<Utc>) -> NaiveDateTime {
+        (instant + Duration::hours(9)).naive_utc()
+    }
+
     fn coordinator_day() -> Vec<CallSlot> {
         // Tuesday 1 December 2026, 9:00, 9:40 and 16:20 in New York.
         vec![
@@ -159,12 +164,19 @@ mod tests {
             .collect();
         assert_eq!(starts, ["9:00 AM", "9:40 AM", "4:20 PM"]);
 
-        // In Sydney the same three instants fall on two days: the late one is already Wednesday.
-        let days = slots_by_day(&coordinator_day(), sydney);
+        // In Tokyo the same three instants fall on two days: the late one is already Wednesday.
+        let days = slots_by_day(&coordinator_day(), tokyo);
         let dates: Vec<String> = days.iter().map(|d| UK.day(d.date)).collect();
-        assert_eq!(dates, ["Wednesday 2 December", "Thursday 3 December"]);
+        assert_eq!(dates, ["Tuesday 1 December", "Wednesday 2 December"]);
         assert_eq!(days[0].slots.len(), 2);
+        assert_eq!(UK.time(days[0].slots[1].local_start.time()), "23:40");
         assert_eq!(days[1].slots[0].slot, slot(2026, 12, 1, 21, 20));
+        assert_eq!(UK.time(days[1].slots[0].local_start.time()), "06:20");
+
+        // In Sydney all three are on Wednesday morning.
+        let days = slots_by_day(&coordinator_day(), sydney);
+        assert_eq!(days.len(), 1);
+        assert_eq!(UK.day(days[0].date), "Wednesday 2 December");
     }
 
     #[test]
@@ -189,11 +201,11 @@ mod tests {
 
     #[test]
     fn a_day_is_found_by_its_date() {
-        let days = slots_by_day(&coordinator_day(), sydney);
+        let days = slots_by_day(&coordinator_day(), tokyo);
+        let wednesday = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(day_slots(&days, wednesday).map(|d| d.slots.len()), Some(1));
         let thursday = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
-        assert_eq!(day_slots(&days, thursday).map(|d| d.slots.len()), Some(1));
-        let friday = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        assert_eq!(day_slots(&days, friday), None);
+        assert_eq!(day_slots(&days, thursday), None);
     }
 
     #[test]

@@ -150,12 +150,12 @@ fn Confirmation(group: Group, confirmed: ConfirmedReservation) -> impl IntoView 
             </p>
             <p class="hint">"Downloads an .ics file your calendar app can open. It repeats every week at the group\u{2019}s time."</p>
         })}
-        <section class="manage-link" aria-labelledby="manage-heading">
+        <section class="reservation-link" aria-labelledby="manage-heading">
             <h2 id="manage-heading">"Your link to view or cancel"</h2>
             <p>
                 "Keep this link somewhere safe. Anyone who has it can see or cancel this reservation, so don\u{2019}t share it."
             </p>
-            <p class="manage-link__url">
+            <p class="reservation-link__url">
                 <a href=manage.clone()>{manage_url}</a>
             </p>
         </section>

@@ -9,6 +9,7 @@
 //! between steps.
 
 use leptos::{html::H1, prelude::*};
+use leptos_router::hooks::use_location;
 
 use super::check_answers::CheckAnswers;
 use super::context::{SelfCheckContext, use_self_check};
@@ -105,11 +106,17 @@ impl SelfCheckUi {
     /// moved here within the page or from another page.
     pub fn focus_when_shown(self, heading: NodeRef<H1>) {
         let route_focus = use_context::<RouteFocus>();
+        // Only while this page is the one at the address: a navigation away starts while this
+        // heading is still on screen, and the next page's heading must get the focus.
+        let location = route_focus.map(|_| use_location());
+        let created_at = location.map(|l| l.pathname.get_untracked());
         Effect::new(move |_| {
             let Some(element) = heading.get() else {
                 return;
             };
-            let by_route = route_focus.is_some_and(RouteFocus::is_pending);
+            let here = location
+                .is_some_and(|l| l.pathname.with_untracked(|path| Some(path) == created_at.as_ref()));
+            let by_route = here && route_focus.is_some_and(RouteFocus::is_pending);
             if by_route || self.moved.get_untracked() {
                 self.moved.set(false);
                 match route_focus {
