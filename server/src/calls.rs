@@ -13,6 +13,11 @@
 //!   and the shared self-check summary, which the coordinator no longer needs.
 //! - `POST /availability-requests`: asks the coordinator to suggest other times.
 //!
+//! Each write is one `BEGIN IMMEDIATE` transaction that claims the request's idempotency key,
+//! does the work and records the reply, so copies of one request sent at the same moment wait
+//! for each other and all get the first reply. A refused request (slot taken, too soon) leaves
+//! no record, so its key may be sent again.
+//!
 //! The self-check summary is stored only when the request carries it (the person ticked the
 //! opt-in). Nothing a person typed is ever logged.
 
@@ -286,14 +291,14 @@ async fn book_call(
         }
         return Err(ApiProblem::validation(errors));
     }
-    // The slot itself is checked inside the booking, after the key: a retry of a booking that
-    // succeeded gets its reply again even if the time has since become too soon.
     if let Err(limited) = state.rate_limit().check_contacts(&contacts(
         request.email.as_deref(),
         request.phone.as_deref(),
     )) {
         return Ok(limited.into_response());
     }
+    // The slot itself is checked inside the booking, after the key: a retry of a booking that
+    // succeeded gets its reply again even if the time has since become too soon.
     let idempotent = Idempotent {
         fingerprint: idempotency::fingerprint(&request),
         key,

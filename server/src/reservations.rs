@@ -29,7 +29,7 @@ pub mod validation;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use frontdoor_contract::groups::{GROUP_FULL_PROBLEM_TYPE, GROUP_HAS_SEATS_PROBLEM_TYPE};
+use frontdoor_contract::groups::GROUP_HAS_SEATS_PROBLEM_TYPE;
 use frontdoor_contract::{FieldError, GroupFullProblem};
 use serde_json::Value;
 
@@ -157,7 +157,6 @@ async fn create_reservation(
 /// The 409 for a full group, with `alternatives` as an extension member.
 pub fn group_full_problem(title: &str, alternatives: Vec<frontdoor_contract::Group>) -> ApiProblem {
     let full = GroupFullProblem::new(title, alternatives);
-    debug_assert_eq!(full.problem.kind, GROUP_FULL_PROBLEM_TYPE);
     ApiProblem {
         problem: full.problem,
         extensions: serde_json::Map::new(),

@@ -9,6 +9,7 @@
 //! tokio's blocking pool); WAL mode lets readers proceed while a write is in flight.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
@@ -69,6 +70,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, Clone)]
 pub struct SqliteStorage {
     path: PathBuf,
+    /// Taken by [`SqliteStorage::writer`] for the length of a write transaction.
+    writer: Arc<Mutex<()>>,
 }
 
 impl SqliteStorage {
@@ -82,6 +85,7 @@ impl SqliteStorage {
         }
         let storage = Self {
             path: path.to_path_buf(),
+            writer: Arc::new(Mutex::new(())),
         };
         let mut conn = storage.connect()?;
         // WAL is a property of the file: set once, it stays for every later connection.
@@ -108,6 +112,19 @@ impl SqliteStorage {
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Waits until no other thread of this server is in a write transaction; hold the guard
+    /// around a `BEGIN IMMEDIATE` … `COMMIT`. SQLite admits one writer at a time anyway, but a
+    /// connection that finds the file locked sleeps in growing steps inside its busy handler, so
+    /// under a crowd some requests wait far longer than the queue is long. Queueing here instead
+    /// keeps the wait close to the queue's length. Correctness does not depend on it: another
+    /// process sharing the file is still kept out by SQLite's own lock and busy timeout.
+    pub fn writer(&self) -> MutexGuard<'_, ()> {
+        match self.writer.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        }
     }
 }
 

@@ -93,7 +93,7 @@ test('a keyboard alone reserves a seat, and Back from the confirmation books not
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/reserve\/session$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('When would you like to start?');
-  await expect(page.getByText('Step 1 of 3')).toBeVisible();
+  await expect(page.locator('#step-progress-text', { hasText: 'Step 1 of 3' })).toBeVisible();
 
   const first = page.getByRole('radio').first();
   await tabTo(page, first);
@@ -379,14 +379,14 @@ for (const { size, group } of [
     await visit(page, `/groups/${group}`);
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Reserve a seat' }).click();
-    await expect(page.getByText('Step 1 of 3')).toBeVisible();
+    await expect(page.locator('#step-progress-text', { hasText: 'Step 1 of 3' })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('.error-summary')).toBeFocused();
     await expectNoAxeViolations(page);
     await page.getByRole('radio').first().check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByText('Step 2 of 3')).toBeVisible();
+    await expect(page.locator('#step-progress-text', { hasText: 'Step 2 of 3' })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel('Email address').fill('not an email');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -395,7 +395,7 @@ for (const { size, group } of [
     await page.getByLabel('Your name or an alias').fill('Ari');
     await page.getByLabel('Email address').fill('ari@example.org');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByText('Step 3 of 3')).toBeVisible();
+    await expect(page.locator('#step-progress-text', { hasText: 'Step 3 of 3' })).toBeVisible();
     await expectNoAxeViolations(page);
     await confirmButton(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your seat is reserved' })).toBeVisible();

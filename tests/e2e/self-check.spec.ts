@@ -678,6 +678,7 @@ for (const viewport of VIEWPORTS) {
       await main(page).getByRole('button', { name: 'Continue' }).click();
       await expect(main(page).locator('.error-summary')).toBeFocused();
       await check();
+      await answerWithMouse(page, ['For myself']);
 
       // Every kind of step and every screener: topics (checkboxes), safety, care, the PHQ-9,
       // the interrupt, the PHQ-9's closing question, the GAD-7, AUDIT-C, the drug question,

@@ -4,6 +4,10 @@
 //! `calls_one_booking_per_slot` holds at most one *booked* call per slot start, so a double
 //! booking cannot be written whatever the application does; a cancelled call leaves the index
 //! and frees its slot at once.
+//!
+//! Every write queues on [`SqliteStorage::writer`] and then runs as one `BEGIN IMMEDIATE`
+//! transaction, so a crowd booking at once is served in turn rather than left to SQLite's
+//! sleeping busy handler.
 
 use chrono::{DateTime, Utc};
 use frontdoor_contract::{
@@ -109,6 +113,7 @@ impl CallStore for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome, StorageError> {
         let mut conn = self.connect()?;
+        let _writing = self.writer();
         // IMMEDIATE: take the write lock before reading, so the checks below see every booking
         // that could conflict. The unique index would refuse a double booking regardless.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -212,6 +217,7 @@ impl CallStore for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<CancelOutcome, StorageError> {
         let mut conn = self.connect()?;
+        let _writing = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let Some(row) =
             call_row(&tx, reference)?.filter(|row| token_matches(&row.token_hash, token))
@@ -244,6 +250,7 @@ impl CallStore for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<RescheduleOutcome, StorageError> {
         let mut conn = self.connect()?;
+        let _writing = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // The token is checked before the key, so a wrong token learns nothing from a replay.
         let Some(row) =
@@ -323,6 +330,7 @@ impl CallStore for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<AvailabilityOutcome, StorageError> {
         let mut conn = self.connect()?;
+        let _writing = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let ticket = match idempotent {
             None => None,

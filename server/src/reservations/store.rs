@@ -203,6 +203,7 @@ fn to_json(value: &impl serde::Serialize) -> Result<serde_json::Value, StorageEr
 /// Claims the key (if any) in its own transaction, runs `work` in a `BEGIN IMMEDIATE`
 /// transaction and commits it; if `work` fails, the key is released for a retry.
 fn with_claim<T>(
+    storage: &SqliteStorage,
     conn: &mut Connection,
     scope: &str,
     idempotent: Option<Idempotent<'_>>,
@@ -212,7 +213,11 @@ fn with_claim<T>(
 ) -> Result<T, StorageError> {
     let ticket = match idempotent {
         Some(Idempotent { key, fingerprint }) => {
-            match idempotency::claim_now(conn, scope, key, fingerprint, now)? {
+            let claimed = {
+                let _writing = storage.writer();
+                idempotency::claim_now(conn, scope, key, fingerprint, now)?
+            };
+            match claimed {
                 Claim::Proceed(ticket) => Some(ticket),
                 other => {
                     return answered(other).ok_or_else(|| {
@@ -224,6 +229,7 @@ fn with_claim<T>(
         None => None,
     };
     let result = (|| {
+        let _writing = storage.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = work(&tx, ticket.as_ref())?;
         tx.commit()?;
@@ -231,7 +237,10 @@ fn with_claim<T>(
     })();
     if result.is_err()
         && let Some(ticket) = &ticket
-        && let Err(error) = idempotency::release_now(conn, ticket)
+        && let Err(error) = {
+            let _writing = storage.writer();
+            idempotency::release_now(conn, ticket)
+        }
     {
         tracing::error!(%error, "cannot release an idempotency key after a failed request");
     }
@@ -247,6 +256,7 @@ impl ReservationStore for SqliteStorage {
     ) -> Result<ReserveOutcome, StorageError> {
         let mut conn = self.connect()?;
         with_claim(
+            self,
             &mut conn,
             RESERVATION_SCOPE,
             Some(idempotent),
@@ -370,6 +380,7 @@ impl ReservationStore for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<CancelOutcome, StorageError> {
         let mut conn = self.connect()?;
+        let _writing = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let row = tx
             .query_row(
@@ -418,6 +429,7 @@ impl ReservationStore for SqliteStorage {
     ) -> Result<WaitlistOutcome, StorageError> {
         let mut conn = self.connect()?;
         with_claim(
+            self,
             &mut conn,
             WAITLIST_SCOPE,
             idempotent,
@@ -503,6 +515,7 @@ impl ReservationStore for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<CancelOutcome, StorageError> {
         let mut conn = self.connect()?;
+        let _writing = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let row = tx
             .query_row(

@@ -703,7 +703,7 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
             .get()
             .map(|slot| {
                 let zone = state.zone.get();
-                format!("{} ({})", slot_text(slot, &zone, state.locale), zone_label(&zone))
+                format!("{}, {}", slot_text(slot, &zone, state.locale), zone_label(&zone))
             })
             .unwrap_or_default()
     };
@@ -909,7 +909,7 @@ fn ConfirmedStep(state: BookingState) -> impl IntoView {
                     </p>
                 </div>
                 <dl class="summary-list">
-                    {answer_row("When", format!("{when} ({zone})"), None)}
+                    {answer_row("When", format!("{when}, {zone}"), None)}
                     {answer_row("How", format!("{}. {how}", contact_label(c.contact_method)), None)}
                 </dl>
                 {calendar}

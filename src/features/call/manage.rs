@@ -246,7 +246,7 @@ pub fn ManageCall(
                 &zone.get(),
             );
             format!(
-                "{} ({})",
+                "{}, {}",
                 slot_name_with_year(local.local_start, locale),
                 zone_label(&zone.get())
             )

@@ -140,6 +140,8 @@ pub fn WaitlistPanel(
     let attempt = RwSignal::new(0u32);
     // One key per logical submission: the same answers resend under the same key.
     let sent = StoredValue::new(None::<(SubmissionKey, frontdoor_contract::WaitlistRequest)>);
+    // Requests belong to the panel, not to whichever part of it was on screen when they left.
+    let owner = Owner::current();
     let group_id = group.id.clone();
     let join = move |event: SubmitEvent| {
         event.prevent_default();
@@ -161,7 +163,11 @@ pub fn WaitlistPanel(
         });
         sent.set_value(Some((key.clone(), request.clone())));
         state.set(Joining::Sending);
-        let reply = join_waitlist(&api_base, &group_id, &request, &key.idempotency_key());
+        let send = || join_waitlist(&api_base, &group_id, &request, &key.idempotency_key());
+        let reply = match &owner {
+            Some(owner) => owner.with(send),
+            None => send(),
+        };
         let group_id = group_id.clone();
         spawn_local(async move {
             match reply.await {
@@ -221,10 +227,16 @@ pub fn WaitlistPanel(
             </form>
         }
     };
+    // What the panel shows changes only between these, so sending keeps the form (and focus).
+    let shown = Memo::new(move |_| match state.get() {
+        Joining::Joined(place) => Joining::Joined(place),
+        Joining::HasSeats => Joining::HasSeats,
+        _ => Joining::Form,
+    });
     view! {
         <section class="waitlist" aria-labelledby="waitlist-heading">
             <h2 id="waitlist-heading">"Join the waitlist"</h2>
-            {move || match state.get() {
+            {move || match shown.get() {
                 Joining::Joined(place) => view! {
                     <div class="panel panel--success" tabindex="-1" node_ref=outcome>
                         <p class="panel__lead">{position_text(place.position)}</p>

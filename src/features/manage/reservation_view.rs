@@ -31,7 +31,10 @@ pub fn ManageReservation(
         .ok()
         .and_then(|hash| token_from_fragment(&hash));
     let state = RwSignal::new(ManageState::<Reservation>::Loading);
+    // Requests belong to the page, not to the part of it that was showing when they left.
+    let owner = Owner::current();
     let load = {
+        let owner = owner.clone();
         let api_base = api_base.clone();
         let reference = reference.clone();
         let token = token.clone();
@@ -41,7 +44,11 @@ pub fn ManageReservation(
                 return;
             };
             state.set(ManageState::Loading);
-            let request = reservation(&api_base, &reference, &token);
+            let send = || reservation(&api_base, &reference, &token);
+            let request = match &owner {
+                Some(owner) => owner.with(send),
+                None => send(),
+            };
             spawn_local(async move {
                 state.set(match request.await {
                     Ok(found) => ManageState::Showing(found),
@@ -62,7 +69,11 @@ pub fn ManageReservation(
             return;
         };
         state.set(ManageState::Cancelling(found.clone()));
-        let request = cancel_reservation(&api_base, &found.reference, &token);
+        let send = || cancel_reservation(&api_base, &found.reference, &token);
+        let request = match &owner {
+            Some(owner) => owner.with(send),
+            None => send(),
+        };
         spawn_local(async move {
             state.set(match request.await {
                 Ok(()) => ManageState::Cancelled(found),

@@ -119,6 +119,8 @@ fn GroupReservation(group_id: String, step: Signal<Option<ReserveStep>>) -> impl
     let go = StoredValue::new_local(Box::new(go) as Box<dyn Fn(ReserveStep, bool)>);
 
     let fresh_zone = draft.with_untracked(|d| d.contact.time_zone.clone());
+    // The request belongs to the reservation, not to the step on screen when it left.
+    let owner = Owner::current();
     let send = {
         let group_id = group_id.clone();
         move || {
@@ -144,8 +146,13 @@ fn GroupReservation(group_id: String, step: Signal<Option<ReserveStep>>) -> impl
             let api_base = api_base.clone();
             let group_id = group_id.clone();
             let fresh_zone = fresh_zone.clone();
+            let request = || reserve(&api_base, &sent.request, &sent.key.idempotency_key());
+            let reply = match &owner {
+                Some(owner) => owner.with(request),
+                None => request(),
+            };
             spawn_local(async move {
-                let result = reserve(&api_base, &sent.request, &sent.key.idempotency_key()).await;
+                let result = reply.await;
                 let next = Submission::after(result);
                 match &next {
                     Submission::Confirmed(confirmation) => {

@@ -108,14 +108,14 @@ impl SelfCheckUi {
         let route_focus = use_context::<RouteFocus>();
         // Only while this page is the one at the address: a navigation away starts while this
         // heading is still on screen, and the next page's heading must get the focus.
-        let location = route_focus.map(|_| use_location());
-        let created_at = location.map(|l| l.pathname.get_untracked());
+        let pathname = route_focus.map(|_| use_location().pathname);
+        let created_at = pathname.map(|path| path.get_untracked());
         Effect::new(move |_| {
             let Some(element) = heading.get() else {
                 return;
             };
-            let here = location
-                .is_some_and(|l| l.pathname.with_untracked(|path| Some(path) == created_at.as_ref()));
+            let here = pathname
+                .is_some_and(|path| path.with_untracked(|now| Some(now) == created_at.as_ref()));
             let by_route = here && route_focus.is_some_and(RouteFocus::is_pending);
             if by_route || self.moved.get_untracked() {
                 self.moved.set(false);
