@@ -17,6 +17,8 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   timeout: 30_000,
+  // A hung browser must not hold CI: the whole suite normally takes about a minute.
+  globalTimeout: 10 * 60_000,
   outputDir: 'test-results',
   use: {
     baseURL,
