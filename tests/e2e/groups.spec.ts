@@ -167,6 +167,8 @@ for (const size of [
   { width: 1280, height: 800 },
 ]) {
   test(`search, results and group pages have no axe violations at ${size.width} px`, async ({ openPage }) => {
+    // Four full-page axe runs on a shared, busy machine.
+    test.setTimeout(120_000);
     const page = await openPage({ viewport: size });
     await visit(page, '/groups');
     await expectNoAxeViolations(page);

@@ -375,6 +375,8 @@ for (const { size, group } of [
   { size: { width: 1280, height: 800 }, group: 'bpd-skills-saturday' },
 ]) {
   test(`every step, its error state and the confirmation pass axe at ${size.width} px`, async ({ openPage }) => {
+    // Seven full-page axe runs on a shared, busy machine.
+    test.setTimeout(180_000);
     const page = await openPage({ viewport: size });
     await visit(page, `/groups/${group}`);
     await expectNoAxeViolations(page);

@@ -79,11 +79,7 @@ pub fn probe(command: &mut Command) -> Option<String> {
 /// The command line as a person would type it (with the folder, when not the repository root).
 pub fn describe(command: &Command) -> String {
     let mut words = vec![command.get_program().to_string_lossy().into_owned()];
-    words.extend(
-        command
-            .get_args()
-            .map(|arg| arg.to_string_lossy().into_owned()),
-    );
+    words.extend(command.get_args().map(|arg| quoted(&arg.to_string_lossy())));
     let line = words.join(" ");
     match command.get_current_dir() {
         Some(dir) if dir != workspace::root() => {
@@ -91,6 +87,15 @@ pub fn describe(command: &Command) -> String {
             format!("{line}   (in {})", shown.display())
         }
         _ => line,
+    }
+}
+
+/// `word` as a shell would need it: single-quoted when it holds a space.
+fn quoted(word: &str) -> String {
+    if word.contains(' ') {
+        format!("'{word}'")
+    } else {
+        word.to_owned()
     }
 }
 

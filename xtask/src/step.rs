@@ -172,6 +172,11 @@ fn report(label: &str, outcome: &Outcome) {
 pub fn summarise(outcomes: &[Outcome]) -> bool {
     cmd::say("");
     cmd::say("Summary:");
+    let width = outcomes
+        .iter()
+        .map(|outcome| outcome.name.len())
+        .max()
+        .unwrap_or(0);
     for outcome in outcomes {
         let (word, detail) = match &outcome.status {
             Status::Passed(note) => ("passed", note.as_str()),
@@ -179,7 +184,7 @@ pub fn summarise(outcomes: &[Outcome]) -> bool {
             Status::NotRun(reason) => ("not run", reason.as_str()),
         };
         let line = format!(
-            "  {word:<8} {:<12} {:>7.1} s  {detail}",
+            "  {word:<8} {:<width$} {:>7.1} s  {detail}",
             outcome.name, outcome.seconds
         );
         cmd::say(line.trim_end());

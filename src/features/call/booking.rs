@@ -661,10 +661,10 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
         spawn_local(async move {
             match booking.await {
                 Ok(confirmation) => {
-                    // All in one go, before any effect runs: the confirmation, the draft
-                    // forgotten, and the confirmation page in place of the review in history.
+                    // The confirmation page takes the review's place in history; it forgets the
+                    // draft once it shows (forgetting it here would send the review back to the
+                    // first step before the new address is in place).
                     state.confirmed.set(Some(Confirmed { confirmation, zone }));
-                    state.clear();
                     state.go(CallStep::Confirmed, true);
                 }
                 Err(BookingError::SlotTaken(nearest)) => {
@@ -853,7 +853,9 @@ fn calendar_file(confirmed: &Confirmed, practice: &str) -> Option<String> {
         description: format!("{how}\nReference: {}", c.reference),
         start: c.start,
         end: c.end,
-        stamp: chrono::Utc::now(),
+        // The browser's clock: `Utc::now` has no clock to read in wasm.
+        stamp: chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+            .unwrap_or(c.start),
         publisher: practice.to_owned(),
     });
     let parts = js_sys::Array::of1(&JsValue::from_str(&ics));
@@ -877,6 +879,8 @@ pub fn manage_path(reference: &str, token: &str) -> String {
 #[component]
 fn ConfirmedStep(state: BookingState) -> impl IntoView {
     let practice = use_config().practice_name;
+    // Booked: the draft (and the note and opt-in in memory) are no longer needed.
+    Effect::new(move |_| state.clear());
     move || {
         state.confirmed.get().map(|confirmed| {
             let c = confirmed.confirmation.clone();

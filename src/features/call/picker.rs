@@ -82,6 +82,8 @@ pub fn DayList(
                             on:click=move |_| on_choose.run(date)
                         >
                             <span class="slot-button__main">{locale.day(date)}</span>
+                            // Keeps the day and the count apart in the button's accessible name.
+                            <span class="visually-hidden">", "</span>
                             <span class="slot-button__detail">{free_times(day.slots.len())}</span>
                         </button>
                     </li>

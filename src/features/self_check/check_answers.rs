@@ -93,7 +93,9 @@ pub fn CheckAnswers(
                     } else {
                         row.answer
                             .into_iter()
-                            .map(|label| view! { <span class="summary-list__answer">{label}</span> })
+                            .map(
+                                |label| view! { <span class="summary-list__answer">{label}</span> },
+                            )
                             .collect_view()
                             .into_any()
                     };

@@ -26,7 +26,8 @@ impl SelfCheckContext {
 
     /// Reads the session without tracking or cloning it.
     pub fn with_session<T>(self, read: impl FnOnce(Option<&SelfCheckSession>) -> T) -> T {
-        self.session.with_untracked(|session| read(session.as_ref()))
+        self.session
+            .with_untracked(|session| read(session.as_ref()))
     }
 
     /// Whether there are answers to come back to (tracked).

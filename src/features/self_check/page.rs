@@ -156,7 +156,10 @@ impl SelfCheckUi {
 
     /// Back: the previous step, or from the first question the introduction. Answers are kept.
     pub fn back(self) {
-        if self.context.with_session(|s| s.is_none_or(SelfCheckSession::at_first_question)) {
+        if self
+            .context
+            .with_session(|s| s.is_none_or(SelfCheckSession::at_first_question))
+        {
             self.move_to(Screen::Intro);
         } else {
             self.context.update(SelfCheckSession::back);

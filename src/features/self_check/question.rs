@@ -133,7 +133,15 @@ pub fn QuestionStep(
         <div class="self-check">
             {summary}
             {progress.map(|p| view! { <StepProgress number=p.number total=p.total /> })}
-            <form class="self-check__form" novalidate autocomplete="off" on:submit=submit>
+            // `method="dialog"`: should the handler ever fail to run, the browser's own
+            // submission does nothing at all rather than put the answer in a URL.
+            <form
+                class="self-check__form"
+                method="dialog"
+                novalidate
+                autocomplete="off"
+                on:submit=submit
+            >
                 {field}
                 <div class="button-group">
                     <button type="submit" class="button">
@@ -176,6 +184,9 @@ mod tests {
             .expect("in the question set");
         let shown = choices(topics);
         assert_eq!(shown.len(), topics.options.len());
-        assert_eq!(shown[0], ChoiceOption::new("mood", "Low mood or depression"));
+        assert_eq!(
+            shown[0],
+            ChoiceOption::new("mood", "Low mood or depression")
+        );
     }
 }

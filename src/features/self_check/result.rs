@@ -37,9 +37,9 @@ pub fn ResultPage(
     /// The page's state.
     ui: SelfCheckUi,
 ) -> impl IntoView {
-    let result = ui.context().with_session(|session| {
-        session.map(|s| s.result().unwrap_or_else(|| assess(s.answers())))
-    });
+    let result = ui
+        .context()
+        .with_session(|session| session.map(|s| s.result().unwrap_or_else(|| assess(s.answers()))));
     let heading = NodeRef::<H1>::new();
     ui.focus_when_shown(heading);
     let practice = use_config().practice_name;

@@ -128,12 +128,11 @@ mod tests {
         assert_eq!(session.stage(), Stage::CheckAnswers);
         assert_eq!(session.summary(), None);
         let result = session.see_result().expect("every question answered");
-        let summary = session.summary().expect("a summary once the result is shown");
+        let summary = session
+            .summary()
+            .expect("a summary once the result is shown");
         assert_eq!(summary, result.summary());
-        assert_eq!(
-            summary.level_of_care,
-            LevelOfCare::WeeklyCareMayBeEnough
-        );
+        assert_eq!(summary.level_of_care, LevelOfCare::WeeklyCareMayBeEnough);
     }
 
     #[test]
