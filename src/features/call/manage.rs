@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use frontdoor_contract::{CallSlot, CallStatus, CallView, ContactMethod};
 use leptos::{html::H2, prelude::*, task::spawn_local};
+use leptos_router::hooks::use_location;
 
 use super::{
     booking::{contact_label, slot_taken_heading},
@@ -93,19 +94,15 @@ pub fn ManageCall(
     reference: Signal<String>,
 ) -> impl IntoView {
     let api_base = StoredValue::new(use_config().api_base);
-    let token = StoredValue::new(
-        window()
-            .location()
-            .hash()
-            .ok()
-            .and_then(|hash| token_from_fragment(&hash)),
-    );
+    // Follows the fragment, so opening another manage link in the same tab is read too.
+    let hash = use_location().hash;
+    let token = Memo::new(move |_| token_from_fragment(&hash.get()));
     let locale = reader_locale();
     let zone = RwSignal::new(reader_zone_or_utc());
     let loaded = LocalResource::new(move || {
         let reference = reference.get();
         let request = token
-            .get_value()
+            .get()
             .map(|token| call(&api_base.get_value(), &reference, &token));
         async move {
             match request {
@@ -125,6 +122,17 @@ pub fn ManageCall(
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let move_key = StoredValue::new(None::<(CallSlot, IdempotencyKey)>);
+    // Another link opened in this tab: start again from what the server says about it.
+    Effect::new(move |previous: Option<(String, Option<String>)>| {
+        let now = (reference.get(), token.get());
+        if previous.is_some_and(|previous| previous != now) {
+            updated.set(None);
+            mode.set(Mode::Viewing);
+            done.set(None);
+            failure.set(None);
+        }
+        now
+    });
     let want_slots = RwSignal::new(false);
     let slots = LocalResource::new(move || {
         let request = want_slots
@@ -161,7 +169,7 @@ pub fn ManageCall(
             if pending.get_untracked() {
                 return;
             }
-            let Some(token) = token.get_value() else {
+            let Some(token) = token.get_untracked() else {
                 return;
             };
             let key = match move_key.get_value() {
@@ -203,7 +211,7 @@ pub fn ManageCall(
             if pending.get_untracked() {
                 return;
             }
-            let Some(token) = token.get_value() else {
+            let Some(token) = token.get_untracked() else {
                 return;
             };
             pending.set(true);
