@@ -75,7 +75,11 @@ impl ReaderLocale {
 
     /// A day and time: "Tuesday, June 2 at 7:00 PM".
     pub fn day_and_time(self, moment: NaiveDateTime) -> String {
-        format!("{} at {}", self.day(moment.date()), self.time(moment.time()))
+        format!(
+            "{} at {}",
+            self.day(moment.date()),
+            self.time(moment.time())
+        )
     }
 }
 
@@ -131,7 +135,11 @@ pub struct TwoClocks {
 }
 
 impl TwoClocks {
-    fn group_side(&self, locale: ReaderLocale, with_weekday: fn(Weekday) -> &'static str) -> String {
+    fn group_side(
+        &self,
+        locale: ReaderLocale,
+        with_weekday: fn(Weekday) -> &'static str,
+    ) -> String {
         let city = zone_city(&self.group_zone);
         if self.same_zone {
             return format!("{city} time");
@@ -302,8 +310,7 @@ pub fn reader_locale() -> ReaderLocale {
 
 fn detect_reader_locale() -> ReaderLocale {
     let mut locale = ReaderLocale::default();
-    if let Ok(formatter) = date_time_format(&JsValue::UNDEFINED, &options(&[("hour", "numeric")]))
-    {
+    if let Ok(formatter) = date_time_format(&JsValue::UNDEFINED, &options(&[("hour", "numeric")])) {
         let resolved = formatter.resolved_options();
         if let Some(cycle) = js_sys::Reflect::get(&resolved, &"hourCycle".into())
             .ok()

@@ -11,7 +11,9 @@ use gloo_timers::future::TimeoutFuture;
 
 use super::{
     ApiError, IdempotencyKey, api_url,
-    http::{RequestOptions, decode_reply, get_json_with, post_json_idempotent_reply, send_json_write},
+    http::{
+        RequestOptions, decode_reply, get_json_with, post_json_idempotent_reply, send_json_write,
+    },
     path_segment,
 };
 

@@ -43,13 +43,6 @@ impl SearchBench {
             .as_ref()
             .map_or(0, |index| index.search(query, self.docs.len()).len())
     }
-
-    /// The title of the best match for `query`, to check both libraries look at the same data.
-    pub fn best_title(&self, query: &str) -> Option<String> {
-        let index = self.index.as_ref()?;
-        let hit = index.search(query, 1).into_iter().next()?;
-        self.docs.get(hit.doc).map(|doc| doc.title.clone())
-    }
 }
 
 /// The fixed list of queries the benchmark times.

@@ -57,4 +57,3 @@ pub fn SubmitButton(
         </div>
     }
 }
-

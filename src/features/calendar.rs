@@ -134,7 +134,9 @@ pub fn infer_zone_rules(
         let at = start + Duration::days(day);
         let offset = offset_at(at)?;
         if offset != previous.1 {
-            transitions.push(find_transition(previous.0, at, previous.1, offset, &offset_at)?);
+            transitions.push(find_transition(
+                previous.0, at, previous.1, offset, &offset_at,
+            )?);
         }
         previous = (at, offset);
     }
@@ -290,7 +292,10 @@ pub fn weekly_event_ics(event: &WeeklyEvent, rules: Option<&ZoneRules>) -> Strin
             };
             lines.push(format!("BEGIN:{name}"));
             lines.push(format!("DTSTART:{}", local_stamp(observance.start)));
-            lines.push(format!("TZOFFSETFROM:{}", utc_offset(observance.offset_from)));
+            lines.push(format!(
+                "TZOFFSETFROM:{}",
+                utc_offset(observance.offset_from)
+            ));
             lines.push(format!("TZOFFSETTO:{}", utc_offset(observance.offset_to)));
             if let Some(rule) = observance.rule {
                 lines.push(format!(
@@ -396,7 +401,10 @@ mod one_off_tests {
             stamp: Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap(),
             publisher: "Northlight Online Therapy".into(),
         });
-        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{ics}");
+        assert!(
+            ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{ics}"
+        );
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         for line in [
             "UID:FC-7KQ3-M9XA@northlight",
@@ -406,7 +414,10 @@ mod one_off_tests {
             "SUMMARY:Call with a care coordinator",
             "DESCRIPTION:Reference: FC-7KQ3-M9XA\\nVideo call\\; link by email",
         ] {
-            assert!(ics.contains(&format!("{line}\r\n")), "missing {line} in\n{ics}");
+            assert!(
+                ics.contains(&format!("{line}\r\n")),
+                "missing {line} in\n{ics}"
+            );
         }
         assert!(!ics.contains("RRULE"), "a one-off event does not repeat");
     }
@@ -504,8 +515,8 @@ mod tests {
     fn sydney(at: DateTime<Utc>) -> Option<i32> {
         let local_std = (at + Duration::hours(10)).naive_utc();
         let year = local_std.year();
-        let ends = NaiveDate::from_weekday_of_month_opt(year, 4, Weekday::Sun, 1)?
-            .and_hms_opt(2, 0, 0)?;
+        let ends =
+            NaiveDate::from_weekday_of_month_opt(year, 4, Weekday::Sun, 1)?.and_hms_opt(2, 0, 0)?;
         let starts = NaiveDate::from_weekday_of_month_opt(year, 10, Weekday::Sun, 1)?
             .and_hms_opt(2, 0, 0)?;
         Some(if local_std < ends || local_std >= starts {
@@ -595,18 +606,23 @@ mod tests {
                 weekday: Weekday::Sun
             })
         );
-        assert_eq!(daylight.start.time(), NaiveTime::from_hms_opt(2, 0, 0).unwrap());
+        assert_eq!(
+            daylight.start.time(),
+            NaiveTime::from_hms_opt(2, 0, 0).unwrap()
+        );
         let standard = &sydney.observances[1];
         assert_eq!(standard.rule.map(|r| r.month), Some(4));
         // The clocks go back at 3:00 daylight time.
-        assert_eq!(standard.start.time(), NaiveTime::from_hms_opt(3, 0, 0).unwrap());
+        assert_eq!(
+            standard.start.time(),
+            NaiveTime::from_hms_opt(3, 0, 0).unwrap()
+        );
 
         let london = infer_zone_rules(june_2026(), london).unwrap();
         assert!(
-            london
-                .observances
-                .iter()
-                .all(|o| o.rule.is_some_and(|r| r.week == -1 && r.weekday == Weekday::Sun)),
+            london.observances.iter().all(|o| o
+                .rule
+                .is_some_and(|r| r.week == -1 && r.weekday == Weekday::Sun)),
             "{london:?}"
         );
     }
@@ -652,7 +668,10 @@ mod tests {
         let rules = infer_zone_rules(june_2026(), lord_howe).unwrap();
         assert_eq!(rules.observances[0].offset_from, 37_800);
         assert_eq!(rules.observances[0].offset_to, 39_600);
-        assert_eq!(rules.observances[1].start.time(), NaiveTime::from_hms_opt(2, 0, 0).unwrap());
+        assert_eq!(
+            rules.observances[1].start.time(),
+            NaiveTime::from_hms_opt(2, 0, 0).unwrap()
+        );
     }
 
     fn event() -> WeeklyEvent {
@@ -676,7 +695,10 @@ mod tests {
     fn the_event_repeats_weekly_at_the_groups_wall_clock_time() {
         let rules = infer_zone_rules(june_2026(), us_zone(-5)).unwrap();
         let ics = weekly_event_ics(&event(), Some(&rules));
-        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{ics}");
+        assert!(
+            ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{ics}"
+        );
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         for line in [
             "TZID:America/New_York",
@@ -693,7 +715,10 @@ mod tests {
             "UID:FD-7KQ3-M9XA@northlight",
             "SUMMARY:Grief & Loss Support Circle",
         ] {
-            assert!(ics.contains(&format!("{line}\r\n")), "missing {line} in\n{ics}");
+            assert!(
+                ics.contains(&format!("{line}\r\n")),
+                "missing {line} in\n{ics}"
+            );
         }
         // The zone is described before the event that refers to it.
         assert!(ics.find("END:VTIMEZONE").unwrap() < ics.find("BEGIN:VEVENT").unwrap());
@@ -706,7 +731,9 @@ mod tests {
         event.description = "Bring water, a notebook; and \\ patience.\nSee you there".into();
         event.summary = "Ünïcödé ".repeat(12);
         let ics = weekly_event_ics(&event, None);
-        assert!(ics.contains("DESCRIPTION:Bring water\\, a notebook\\; and \\\\ patience.\\nSee you there"));
+        assert!(ics.contains(
+            "DESCRIPTION:Bring water\\, a notebook\\; and \\\\ patience.\\nSee you there"
+        ));
         assert!(!ics.contains("BEGIN:VTIMEZONE"));
         for line in ics.split("\r\n") {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());

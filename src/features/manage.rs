@@ -46,9 +46,15 @@ mod tests {
 
     #[test]
     fn the_token_is_read_from_the_fragment_only() {
-        assert_eq!(token_from_fragment("#token=abc-DEF_1").as_deref(), Some("abc-DEF_1"));
+        assert_eq!(
+            token_from_fragment("#token=abc-DEF_1").as_deref(),
+            Some("abc-DEF_1")
+        );
         assert_eq!(token_from_fragment("token=abc").as_deref(), Some("abc"));
-        assert_eq!(token_from_fragment("#x=1&token=abc").as_deref(), Some("abc"));
+        assert_eq!(
+            token_from_fragment("#x=1&token=abc").as_deref(),
+            Some("abc")
+        );
         assert_eq!(token_from_fragment("#token="), None);
         assert_eq!(token_from_fragment(""), None);
         assert_eq!(token_from_fragment("#tokens=abc"), None);

@@ -221,7 +221,10 @@ fn looks_like_email(email: &str) -> bool {
 fn looks_like_phone(phone: &str) -> bool {
     let rest = phone.strip_prefix('+').unwrap_or(phone);
     let digits = rest.chars().filter(char::is_ascii_digit).count();
-    (7..=15).contains(&digits) && rest.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c))
+    (7..=15).contains(&digits)
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || " -.()".contains(c))
 }
 
 /// A request that has been sent at least once, and the key it was sent with.
@@ -352,10 +355,7 @@ impl ReservationDraft {
     /// The request to send now and its key. Sending the same answers again (an automatic retry,
     /// "Try again", a reload) reuses the key the first send got; changed answers are a new
     /// submission with a new key. `new_key` is called only when a key is needed.
-    pub fn prepare_send(
-        &mut self,
-        new_key: impl FnOnce() -> SubmissionKey,
-    ) -> Option<SentRequest> {
+    pub fn prepare_send(&mut self, new_key: impl FnOnce() -> SubmissionKey) -> Option<SentRequest> {
         let request = self.request()?;
         let sent = match self.sent.take() {
             Some(sent) if sent.request == request => sent,
@@ -564,7 +564,9 @@ mod tests {
     #[test]
     fn switching_group_keeps_contact_details_but_not_the_session_or_key() {
         let mut draft = complete_draft();
-        draft.prepare_send(|| SubmissionKey::from_text("k1")).unwrap();
+        draft
+            .prepare_send(|| SubmissionKey::from_text("k1"))
+            .unwrap();
         let other = ReservationDraft::for_group("grief-sunday-morning", Some(draft.clone()), "UTC");
         assert_eq!(other.group_id, "grief-sunday-morning");
         assert_eq!(other.contact, draft.contact);
@@ -579,7 +581,9 @@ mod tests {
     #[test]
     fn one_logical_submission_keeps_one_key() {
         let mut draft = complete_draft();
-        let first = draft.prepare_send(|| SubmissionKey::from_text("k1")).unwrap();
+        let first = draft
+            .prepare_send(|| SubmissionKey::from_text("k1"))
+            .unwrap();
         assert_eq!(first.request.name, "Sam", "trimmed");
         assert_eq!(first.request.phone, None);
         assert_eq!(first.request.for_someone_else, None);

@@ -1,6 +1,9 @@
 //! `cargo xtask bench`: a release build served by the release server, then a list of named
 //! benchmarks against it. Lighthouse (mobile, simulated throttling) scores key pages for
-//! performance and accessibility.
+//! performance and accessibility; [`search`] times the group search per keystroke against
+//! Fuse.js.
+
+mod search;
 
 use std::process::ExitCode;
 
@@ -27,6 +30,7 @@ fn benchmarks() -> Vec<Step<Bench>> {
         Step::new("lighthouse-program", &[], |bench| {
             lighthouse(bench, "program", "/programs/iop")
         }),
+        Step::new("search", &[], search::run),
     ]
 }
 

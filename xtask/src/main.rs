@@ -4,7 +4,8 @@
 //!   Chromium, the e2e packages, crate sources); fast when everything is already there.
 //! - `serve`: release build of the SPA, precompressed, served by the reference backend.
 //! - `test`: formatting, lints, unit and browser tests, size budget, end-to-end and axe checks.
-//! - `bench`: Lighthouse scores of key pages (and further named benchmarks).
+//! - `bench`: Lighthouse scores of key pages, the group search against Fuse.js (and further
+//!   named benchmarks).
 
 mod bench;
 mod cmd;
@@ -35,7 +36,7 @@ commands:
                              build, size, e2e (steps a chosen one needs run too)
   bench [--only NAME]… [--skip NAME]…
                              release build and server, then the named benchmarks:
-                             lighthouse-home, lighthouse-program
+                             lighthouse-home, lighthouse-program, search
 ";
 
 fn main() -> ExitCode {

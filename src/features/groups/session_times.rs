@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use frontdoor_contract::Group;
 
-use crate::time::{self, ReaderLocale};
+use crate::time;
 
 /// "Tuesdays 7:00 PM your time (4:00 PM in Los Angeles)", from the group's next session; for a
 /// group with no session ahead, its own weekly time: "Tuesdays 4:00 PM Los Angeles time".
@@ -30,7 +30,10 @@ pub fn next_session_text(group: &Group) -> Option<String> {
 
 /// One session: "Tuesday, June 2 at 7:00 PM your time (4:00 PM in Los Angeles)".
 pub fn session_text(instant: DateTime<Utc>, group_zone: &str) -> String {
-    time::session_line(&time::two_clocks(instant, group_zone), time::reader_locale())
+    time::session_line(
+        &time::two_clocks(instant, group_zone),
+        time::reader_locale(),
+    )
 }
 
 /// One session on the clock of `reader_zone` (a zone the person chose), with the group's beside.
@@ -39,9 +42,4 @@ pub fn session_text_in(instant: DateTime<Utc>, reader_zone: &str, group_zone: &s
         &time::two_clocks_in(instant, reader_zone, group_zone),
         time::reader_locale(),
     )
-}
-
-/// The reader's locale, for callers formatting their own lines.
-pub fn locale() -> ReaderLocale {
-    time::reader_locale()
 }

@@ -18,8 +18,8 @@ use crate::{
     features::{
         draft::{Draft, NonHealthDraft, SubmissionKey},
         reserve::{
-            ContactDetails, DRAFT, contact_fields::ContactFields, field_place,
-            step_path, ReserveStep,
+            ContactDetails, DRAFT, ReserveStep, contact_fields::ContactFields, field_place,
+            step_path,
         },
     },
     time::reader_zone_or_utc,
@@ -127,15 +127,16 @@ pub fn WaitlistPanel(
         });
     }
 
-    let contact = RwSignal::new(
-        DRAFT
-            .load()
-            .map(|draft| draft.contact)
-            .unwrap_or_else(|| ContactDetails {
-                time_zone: reader_zone_or_utc(),
-                ..ContactDetails::default()
-            }),
-    );
+    let contact =
+        RwSignal::new(
+            DRAFT
+                .load()
+                .map(|draft| draft.contact)
+                .unwrap_or_else(|| ContactDetails {
+                    time_zone: reader_zone_or_utc(),
+                    ..ContactDetails::default()
+                }),
+        );
     let problems = RwSignal::new(Vec::<FieldError>::new());
     let attempt = RwSignal::new(0u32);
     // One key per logical submission: the same answers resend under the same key.

@@ -97,7 +97,8 @@ pub fn ManageReservation(
         }
     });
 
-    move || match state.get() {
+    move || {
+        match state.get() {
         ManageState::Loading => view! {
             <PageMeta page="Your reservation" description="View or cancel your reservation." />
             <PageHeading>"Your reservation"</PageHeading>
@@ -188,14 +189,19 @@ pub fn ManageReservation(
         }
         .into_any(),
     }
+    }
 }
 
 /// The facts of a reservation.
 #[component]
 fn ReservationSummary(found: Reservation) -> impl IntoView {
-    let first = session_text_in(found.first_session, &found.time_zone, &found.group.time_zone);
+    let first = session_text_in(
+        found.first_session,
+        &found.time_zone,
+        &found.group.time_zone,
+    );
     view! {
-        <dl class="summary-list">
+        <dl class="summary-list summary-list--facts">
             <div class="summary-list__row">
                 <dt class="summary-list__key">"Reference"</dt>
                 <dd class="summary-list__value">{found.reference.clone()}</dd>

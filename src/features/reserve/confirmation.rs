@@ -10,7 +10,9 @@ use crate::{
     config::use_config,
     features::{
         calendar::{WeeklyEvent, infer_zone_rules, weekly_event_ics},
-        groups::{result_card::group_path, session_times::session_text_in, wording::therapist_text},
+        groups::{
+            result_card::group_path, session_times::session_text_in, wording::therapist_text,
+        },
     },
     time::{self, weekday_name, zone_city},
 };
@@ -115,7 +117,7 @@ fn Confirmation(group: Group, confirmed: ConfirmedReservation) -> impl IntoView 
             </p>
         </div>
         <h2>{group.title.clone()}</h2>
-        <dl class="summary-list">
+        <dl class="summary-list summary-list--facts">
             <div class="summary-list__row">
                 <dt class="summary-list__key">"First session"</dt>
                 <dd class="summary-list__value">{first}</dd>
@@ -138,7 +140,11 @@ fn Confirmation(group: Group, confirmed: ConfirmedReservation) -> impl IntoView 
             <div class="summary-list__row">
                 <dt class="summary-list__key">"Times shown in"</dt>
                 <dd class="summary-list__value">
-                    {format!("{} time, with {} time beside it", zone_city(&zone), zone_city(&group.time_zone))}
+                    {if zone == group.time_zone {
+                        format!("{} time", zone_city(&zone))
+                    } else {
+                        format!("{} time, with {} time beside it", zone_city(&zone), zone_city(&group.time_zone))
+                    }}
                 </dd>
             </div>
         </dl>

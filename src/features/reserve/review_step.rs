@@ -40,13 +40,14 @@ pub fn ReviewStep(
     } else {
         contact.phone.trim().to_owned()
     };
-    let zone = format!(
-        "{} ({})",
-        zone_city(&contact.time_zone),
-        contact.time_zone
-    );
+    let zone = format!("{} ({})", zone_city(&contact.time_zone), contact.time_zone);
     let rows: Vec<(&str, String, &str, String)> = vec![
-        ("First session", first_session, "first session", session_path),
+        (
+            "First session",
+            first_session,
+            "first session",
+            session_path,
+        ),
         (
             "Name or alias",
             contact.name.trim().to_owned(),
@@ -63,7 +64,12 @@ pub fn ReviewStep(
         ("Time zone", zone, "time zone", details_path.clone()),
         (
             "Booking for someone else",
-            if contact.for_someone_else { "Yes" } else { "No" }.to_owned(),
+            if contact.for_someone_else {
+                "Yes"
+            } else {
+                "No"
+            }
+            .to_owned(),
             "who the seat is for",
             details_path,
         ),
@@ -131,7 +137,8 @@ fn SubmissionOutcome(state: ReserveState) -> impl IntoView {
         }
     });
     let retry = move |_| state.send();
-    move || match state.submission.get() {
+    move || {
+        match state.submission.get() {
         Submission::Failed(message) => view! {
             <div class="alert alert--error" role="alert" tabindex="-1" node_ref=panel>
                 <h2 class="alert__title">"Your reservation has not been confirmed yet"</h2>
@@ -181,6 +188,7 @@ fn SubmissionOutcome(state: ReserveState) -> impl IntoView {
             .into_any()
         }
         _ => ().into_any(),
+    }
     }
 }
 

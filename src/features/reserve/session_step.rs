@@ -10,9 +10,7 @@ use super::{
     manage_path,
 };
 use crate::{
-    components::{
-        Alert, AlertKind, ChoiceOption, LegendText, PageHeading, PageMeta, RadioGroup,
-    },
+    components::{Alert, AlertKind, ChoiceOption, LegendText, PageHeading, PageMeta, RadioGroup},
     features::{
         groups::{result_card::group_path, session_times::session_text_in},
         reserve::contact_fields::problem_for,
