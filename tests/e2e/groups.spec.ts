@@ -148,12 +148,14 @@ test('a full group offers its waitlist and says where you are in line', async ({
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Enter your name or an alias' })).toBeVisible();
+  await expect(page).toHaveTitle(pageTitle('Error: CBT for Low Mood'));
 
   await waitlist.getByLabel('Your name or an alias').fill('Robin');
   await waitlist.getByLabel('Email address').fill('robin@example.org');
   await waitlist.getByRole('button', { name: 'Join the waitlist' }).click();
   await expect(waitlist).toContainText(/You are number \d+ on the waitlist/);
   await expect(waitlist).toContainText(/WL-/);
+  await expect(page).toHaveTitle(pageTitle('CBT for Low Mood'));
 
   await page.reload();
   await expect(page.getByRole('region', { name: 'Join the waitlist' })).toContainText(

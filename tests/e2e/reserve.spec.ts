@@ -254,7 +254,8 @@ test('problems are summarised, linked to their fields and put in the title', asy
   await expect(page).toHaveURL(/\/reserve\/details$/);
   summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary.getByRole('link')).toHaveText(['This email address cannot receive mail']);
-  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: Your details/);
   await expect(page.locator('#contact-email-error')).toContainText('This email address cannot receive mail');
   await expect(email).toHaveValue('jo@example.invalid');
 });

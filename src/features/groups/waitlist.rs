@@ -13,7 +13,7 @@ use crate::{
         ApiError,
         groups::{join_waitlist, waitlist_place},
     },
-    components::{ErrorSummary, FormProblem, SubmitButton},
+    components::{ErrorSummary, FormProblem, PageMeta, SubmitButton},
     config::use_config,
     features::{
         draft::{Draft, NonHealthDraft, SubmissionKey},
@@ -195,7 +195,11 @@ pub fn WaitlistPanel(
     });
     let reserve_path = step_path(&group.id, ReserveStep::Session);
     let pending = Signal::derive(move || state.with(|s| *s == Joining::Sending));
+    let title = group.title.clone();
+    let description = group.description.clone();
     let form = move || {
+        let title = title.clone();
+        let description = description.clone();
         let summary = move || {
             let list: Vec<FormProblem> = problems
                 .get()
@@ -205,7 +209,16 @@ pub fn WaitlistPanel(
                     message: problem.message,
                 })
                 .collect();
-            (!list.is_empty()).then(|| view! { <ErrorSummary problems=list attempt /> })
+            if list.is_empty() {
+                view! { <PageMeta page=title.clone() description=description.clone() /> }
+                    .into_any()
+            } else {
+                view! {
+                    <PageMeta page=format!("Error: {title}") description=description.clone() />
+                    <ErrorSummary problems=list attempt />
+                }
+                .into_any()
+            }
         };
         let failure = move || match state.get() {
             Joining::Failed(message) => Some(view! {

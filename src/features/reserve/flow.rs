@@ -170,8 +170,13 @@ fn GroupReservation(group_id: String, step: Signal<Option<ReserveStep>>) -> impl
                             .first()
                             .map_or(ReserveStep::Details, |e| field_place(&e.field).1);
                         problems.set(errors.clone());
-                        attempt.update(|n| *n += 1);
                         go.with_value(|go| go(step, false));
+                        // Once the step's heading has taken the navigation's focus, the
+                        // summary takes it, as on a page the server sent back with errors.
+                        set_timeout(
+                            move || attempt.update(|n| *n += 1),
+                            std::time::Duration::from_millis(50),
+                        );
                     }
                     _ => {}
                 }
@@ -233,9 +238,10 @@ fn StepFor(group: Group, step: Signal<Option<ReserveStep>>, state: ReserveState)
                     *s = Submission::Ready;
                 }
             });
-            if !matches!(now, ReserveStep::Details | ReserveStep::Session) {
-                state.problems.set(Vec::new());
-            }
+            // Problems stay with the step that asks about them.
+            state
+                .problems
+                .update(|problems| problems.retain(|p| field_place(&p.field).1 == now));
         }
         // An address that skips ahead (or names no step) is corrected in place.
         if step.get() != Some(now) {
