@@ -12,7 +12,7 @@ use gloo_net::http::Method;
 use super::{
     ApiError, IdempotencyKey, api_url,
     http::{
-        RequestOptions, Reply, decode_reply, get_json, get_json_with, send_json_write,
+        Reply, RequestOptions, decode_reply, get_json, get_json_with, send_json_write,
         send_json_write_reply, settle_idempotent_write,
     },
     path_segment,

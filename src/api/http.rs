@@ -182,13 +182,7 @@ where
     let cancellation = Cancellation::tied_to_owner();
     async move {
         let body = body.map_err(|_| ApiError::Decode)?;
-        let mut outgoing = Outgoing::new(
-            method,
-            url,
-            Some(body),
-            options,
-            RetryPolicy::Idempotent,
-        );
+        let mut outgoing = Outgoing::new(method, url, Some(body), options, RetryPolicy::Idempotent);
         outgoing.headers.push(("Idempotency-Key", key));
         send(&outgoing, &cancellation).await
     }

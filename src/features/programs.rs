@@ -71,7 +71,11 @@ mod shipped_content_tests {
                 };
                 let filters = GroupFilters::from_query_string(query);
                 if let Some(topic) = &filters.topic {
-                    assert!(topics.contains(topic), "{}: {href} finds no group", page.slug);
+                    assert!(
+                        topics.contains(topic),
+                        "{}: {href} finds no group",
+                        page.slug
+                    );
                     checked += 1;
                 }
             }

@@ -50,19 +50,35 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="offer-heading">"What we offer"</h2>
             <ul class="offer-list">
                 <li>
-                    <strong>"Intensive outpatient program (IOP)"</strong>
+                    <a class="offer-list__name" href="/programs/iop">
+                        "Intensive outpatient program (IOP)"
+                    </a>
                     " — structured care several times a week, about 3 to 5 hours a session, daytime or evening."
                 </li>
                 <li>
-                    <strong>"Online group therapy"</strong>
-                    " — the same small group and therapist each week."
+                    <a class="offer-list__name" href="/programs/group-therapy">
+                        "Online group therapy"
+                    </a>
+                    " — the same small group and therapist each week, for one hour."
                 </li>
                 <li>
-                    <strong>"Individual, couples, family and teen therapy"</strong>
-                    " — by video, at a regular time."
+                    <a class="offer-list__name" href="/programs/individual-therapy">
+                        "Individual"
+                    </a> ", "
+                    <a class="offer-list__name" href="/programs/couples-therapy">
+                        "couples"
+                    </a> ", "
+                    <a class="offer-list__name" href="/programs/family-therapy">
+                        "family"
+                    </a> " and "
+                    <a class="offer-list__name" href="/programs/teen-therapy">
+                        "teen therapy"
+                    </a> " — by video, at a regular time."
                 </li>
                 <li>
-                    <strong>"DBT self-guided program"</strong>
+                    <a class="offer-list__name" href="/programs/dbt-self-guided">
+                        "DBT self-guided program"
+                    </a>
                     " — learn dialectical behaviour therapy skills at your own pace."
                 </li>
             </ul>

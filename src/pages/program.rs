@@ -21,7 +21,14 @@ pub fn ProgramDetailPage() -> impl IntoView {
     view! {
         // Shown until the program's own title replaces it.
         <PageMeta page="Our programs" description="A program offered by the practice." />
-        <Suspense fallback=|| view! { <Loading label="Loading program…" /> }>
+        // The placeholder is a screen tall, so the footer does not jump as the page arrives.
+        <Suspense fallback=|| {
+            view! {
+                <div class="page-loading">
+                    <Loading label="Loading program…" />
+                </div>
+            }
+        }>
             {move || {
                 page.get()
                     .map(|result| match result {

@@ -23,8 +23,9 @@ use super::{
 };
 use crate::{
     api::{
-        ApiError, IdempotencyKey, path_segment,
+        ApiError, IdempotencyKey,
         calls::{BookingError, book_call, coordinator_slots, request_other_times},
+        path_segment,
     },
     components::{
         Alert, AlertKind, CheckboxGroup, ChoiceOption, ErrorSummary, FetchError, FormProblem,
@@ -142,7 +143,9 @@ impl BookingState {
             zone,
             day: RwSignal::new(saved.day),
             slot: RwSignal::new(saved.slot),
-            contact_method: RwSignal::new(saved.contact_method.map(|m| contact_value(m).to_owned())),
+            contact_method: RwSignal::new(
+                saved.contact_method.map(|m| contact_value(m).to_owned()),
+            ),
             name: RwSignal::new(saved.name),
             email: RwSignal::new(saved.email),
             phone: RwSignal::new(saved.phone),
@@ -212,7 +215,8 @@ impl BookingState {
 
     /// The summary as it would be shared, if the self-check has one (tracked).
     fn shared(self) -> Option<SharedSelfCheckSummary> {
-        self.summary.with(|summary| summary.as_ref().map(shared_summary))
+        self.summary
+            .with(|summary| summary.as_ref().map(shared_summary))
     }
 
     /// Whether the person ticked the opt-in (and there is something to share).
@@ -254,7 +258,6 @@ impl BookingState {
     }
 }
 
-
 /// The whole booking flow; `step` is the step the URL names.
 #[component]
 pub fn CallBooking(
@@ -295,7 +298,10 @@ pub fn CallBooking(
 }
 
 /// Loading, error or `ready` once the free slots have arrived.
-fn with_slots(state: BookingState, ready: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+fn with_slots(
+    state: BookingState,
+    ready: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     move || match state.slots.get() {
         None => view! { <Loading label="Loading free times…" /> }.into_any(),
         Some(Err(error)) => view! {
@@ -415,7 +421,11 @@ fn chosen_time_line(state: BookingState) -> impl IntoView {
             .get()
             .map(|slot| {
                 let zone = state.zone.get();
-                format!("{}, {}", slot_text(slot, &zone, state.locale), zone_label(&zone))
+                format!(
+                    "{}, {}",
+                    slot_text(slot, &zone, state.locale),
+                    zone_label(&zone)
+                )
             })
             .unwrap_or_default()
     };
@@ -642,7 +652,10 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
             return;
         };
         let zone = state.zone.get_untracked();
-        let key = draft.submission_key.clone().unwrap_or_else(SubmissionKey::generate);
+        let key = draft
+            .submission_key
+            .clone()
+            .unwrap_or_else(SubmissionKey::generate);
         state.submission_key.set(Some(key.clone()));
         let request = draft.request(
             slot,
@@ -683,7 +696,10 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
                     state.go(CallStep::Details, false);
                 }
                 Err(BookingError::Api(error)) => {
-                    if error.status().is_some_and(|status| (400..500).contains(&status)) {
+                    if error
+                        .status()
+                        .is_some_and(|status| (400..500).contains(&status))
+                    {
                         // Answered for sure; a new attempt is a new request.
                         state.submission_key.set(None);
                     }
@@ -703,7 +719,11 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
             .get()
             .map(|slot| {
                 let zone = state.zone.get();
-                format!("{}, {}", slot_text(slot, &zone, state.locale), zone_label(&zone))
+                format!(
+                    "{}, {}",
+                    slot_text(slot, &zone, state.locale),
+                    zone_label(&zone)
+                )
             })
             .unwrap_or_default()
     };
@@ -724,7 +744,10 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
             answer_row(
                 "Self-check summary",
                 shared,
-                Some((CallStep::Details.path(), "whether to share your self-check summary")),
+                Some((
+                    CallStep::Details.path(),
+                    "whether to share your self-check summary",
+                )),
             )
         })
     };
@@ -798,11 +821,18 @@ pub(super) fn slot_taken_heading() -> &'static str {
 #[component]
 fn SlotTakenChoices(state: BookingState, nearest: Vec<CallSlot>) -> impl IntoView {
     let zone = state.zone.get_untracked();
-    let slots: Vec<_> = nearest.iter().map(|slot| local_slot(*slot, &zone)).collect();
+    let slots: Vec<_> = nearest
+        .iter()
+        .map(|slot| local_slot(*slot, &zone))
+        .collect();
     let empty = slots.is_empty();
     let choose = Callback::new(move |slot: CallSlot| {
         state.slot.set(Some(slot));
-        state.day.set(Some(local_slot(slot, &state.zone.get_untracked()).local_start.date()));
+        state.day.set(Some(
+            local_slot(slot, &state.zone.get_untracked())
+                .local_start
+                .date(),
+        ));
         state.submission_key.set(None);
         state.submission.set(Submission::Idle);
     });
@@ -873,7 +903,11 @@ fn calendar_file(confirmed: &Confirmed, practice: &str) -> Option<String> {
 /// The manage link for a booked call: the token travels in the fragment, which browsers never
 /// send to a server.
 pub fn manage_path(reference: &str, token: &str) -> String {
-    format!("/calls/{}#token={}", path_segment(reference), path_segment(token))
+    format!(
+        "/calls/{}#token={}",
+        path_segment(reference),
+        path_segment(token)
+    )
 }
 
 #[component]
@@ -961,7 +995,11 @@ fn OtherTimesStep(state: BookingState) -> impl IntoView {
     let owner = Owner::current();
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
-            errors.with(|list| list.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
         })
     };
     let submit = move |event: SubmitEvent| {
@@ -1000,7 +1038,9 @@ fn OtherTimesStep(state: BookingState) -> impl IntoView {
                         reference: receipt.reference,
                     });
                 }
-                Err(ApiError::Problem(problem)) if problem.status == 422 && !problem.errors.is_empty() => {
+                Err(ApiError::Problem(problem))
+                    if problem.status == 422 && !problem.errors.is_empty() =>
+                {
                     key.set_value(None);
                     errors.set(problem.errors);
                     attempt.update(|n| *n += 1);
@@ -1023,7 +1063,8 @@ fn OtherTimesStep(state: BookingState) -> impl IntoView {
         }),
         _ => None,
     };
-    move || match sent.get() {
+    move || {
+        match sent.get() {
         Some(reference) => view! {
             <div class="panel panel--confirmation">
                 <PageHeading>"We have your request"</PageHeading>
@@ -1099,5 +1140,6 @@ fn OtherTimesStep(state: BookingState) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }

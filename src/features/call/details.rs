@@ -9,8 +9,7 @@
 
 use chrono::NaiveDate;
 use frontdoor_contract::{
-    AvailabilityRequest, CallRequest, CallSlot, ContactMethod, FieldError,
-    SharedSelfCheckSummary,
+    AvailabilityRequest, CallRequest, CallSlot, ContactMethod, FieldError, SharedSelfCheckSummary,
 };
 use serde::{Deserialize, Serialize};
 
@@ -125,7 +124,13 @@ impl CallDraft {
             end: chrono::DateTime::<chrono::Utc>::MIN_UTC,
         };
         let mut errors = self
-            .request(self.slot.unwrap_or(placeholder), method, time_zone, note, None)
+            .request(
+                self.slot.unwrap_or(placeholder),
+                method,
+                time_zone,
+                note,
+                None,
+            )
             .validate();
         errors.retain(|e| e.field != "slot_start");
         errors.sort_by_key(|e| field_order(&e.field));
@@ -231,13 +236,7 @@ mod tests {
 
     #[test]
     fn the_request_carries_trimmed_details_and_leaves_blank_ones_out() {
-        let request = sam().request(
-            slot(),
-            ContactMethod::Video,
-            "Australia/Sydney",
-            "  ",
-            None,
-        );
+        let request = sam().request(slot(), ContactMethod::Video, "Australia/Sydney", "  ", None);
         assert_eq!(request.name, "Sam");
         assert_eq!(request.email.as_deref(), Some("sam@example.org"));
         assert_eq!(request.phone, None);

@@ -57,7 +57,12 @@ fn clip(text: &str, max: usize) -> String {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    one_line.chars().take(max).collect::<String>().trim().to_owned()
+    one_line
+        .chars()
+        .take(max)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -98,7 +103,10 @@ mod tests {
 
     #[test]
     fn every_result_has_its_contract_name() {
-        assert_eq!(shared_level(LevelOfCare::GetHelpNow), SharedLevel::GetHelpNow);
+        assert_eq!(
+            shared_level(LevelOfCare::GetHelpNow),
+            SharedLevel::GetHelpNow
+        );
         assert_eq!(
             shared_level(LevelOfCare::HigherLevelOfCare),
             SharedLevel::HigherLevelOfCare
