@@ -3,7 +3,7 @@
 use std::future::Future;
 
 use frontdoor_contract::{
-    GroupFullProblem, Reservation, ReservationConfirmation, ReservationRequest,
+    GroupFullProblem, Problem, Reservation, ReservationConfirmation, ReservationRequest,
     groups::GROUP_FULL_PROBLEM_TYPE, problem::IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE,
 };
 use gloo_net::http::Method;
@@ -59,7 +59,8 @@ pub fn reserve(
                 {
                     return Err(ReserveError::GroupFull(full));
                 }
-                let in_flight = reply.body.contains(IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE);
+                let in_flight = serde_json::from_str::<Problem>(&reply.body)
+                    .is_ok_and(|problem| problem.kind == IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE);
                 if in_flight && waited < IN_FLIGHT_RETRIES {
                     waited += 1;
                     TimeoutFuture::new(IN_FLIGHT_WAIT_MS).await;

@@ -33,6 +33,7 @@ const DAY = {
   axeLarge: 9,
   reload: 11,
   zones: 12,
+  retry: 13,
 } as const;
 
 const TAKEN_HEADING = 'That time was just taken — these are the nearest free times';
@@ -369,6 +370,29 @@ test('a time taken meanwhile offers the nearest free times and keeps every detai
   await expect(taken).toHaveCount(0);
   const { body } = await confirm(page);
   expect(body).toMatchObject({ slot_start: other, name: SAM.name, note: 'Mornings are easier for me' });
+});
+
+test('a booking that could not be sent is retried with the same key, and books once', async ({ page, guard }) => {
+  // The network failures this test makes on purpose are logged by the browser.
+  guard.allowConsoleError(/ERR_FAILED|Failed to fetch/);
+  await chooseSlot(page, DAY.retry);
+  await giveDetails(page, SAM);
+  const keys: string[] = [];
+  let offline = true;
+  await page.route('**/api/v1/calls', async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (offline) await route.abort('failed');
+    else await route.continue();
+  });
+
+  // A double press sends one booking; its automatic retries fail too.
+  await main(page).getByRole('button', { name: 'Confirm booking' }).dblclick();
+  await expect(main(page).getByRole('alert').filter({ hasText: 'Your call is not booked yet' })).toBeVisible();
+  expect(keys.length, 'the booking was tried more than once').toBeGreaterThan(1);
+
+  offline = false;
+  await confirm(page);
+  expect(new Set(keys).size, `keys sent: ${keys.join(', ')}`).toBe(1);
 });
 
 test('a reload keeps the contact details but never the note', async ({ page }) => {

@@ -149,6 +149,7 @@ export async function visit(page: Page, path: string): Promise<void> {
 
 /** Presses Tab until `target` has focus, as a keyboard user would; fails after `limit` presses. */
 export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  await expect(target, 'the control to Tab to is on the page').toBeVisible();
   const visited: string[] = [];
   for (let press = 0; press < limit; press++) {
     await page.keyboard.press('Tab');

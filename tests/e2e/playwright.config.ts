@@ -17,8 +17,8 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   timeout: 30_000,
-  // A hung browser must not hold CI: the whole suite normally takes about a minute.
-  globalTimeout: 10 * 60_000,
+  // A hung browser must not hold CI: the whole suite normally takes a few minutes.
+  globalTimeout: 15 * 60_000,
   outputDir: 'test-results',
   use: {
     baseURL,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 
@@ -62,8 +62,8 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| workspace::root().join("target"))
 }
 
-/// A server running on a free loopback port with a fresh data directory; stopped (and its data
-/// directory removed) when dropped.
+/// A server running on a free loopback port with an empty data directory
+/// (`target/xtask/<name>-data`); stopped, and its data removed, when dropped.
 pub struct RunningServer {
     child: Child,
     data_dir: PathBuf,
@@ -77,7 +77,9 @@ impl RunningServer {
     /// Its log (standard error) goes to `target/xtask/<name>-server.log`.
     pub fn start(binary: &Path, name: &str, extra: &[&str]) -> Result<Self> {
         let scratch = workspace::scratch()?;
-        let data_dir = scratch.join(format!("{name}-data-{}", unique_suffix()));
+        let data_dir = scratch.join(format!("{name}-data"));
+        // A run that was interrupted leaves its data behind; every run starts from an empty one.
+        let _ = std::fs::remove_dir_all(&data_dir);
         std::fs::create_dir_all(&data_dir)
             .with_context(|| format!("creating {}", data_dir.display()))?;
         let log = scratch.join(format!("{name}-server.log"));
@@ -162,11 +164,4 @@ impl Drop for RunningServer {
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }
-}
-
-fn unique_suffix() -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.subsec_nanos());
-    format!("{}-{nanos}", std::process::id())
 }

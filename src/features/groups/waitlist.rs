@@ -210,8 +210,7 @@ pub fn WaitlistPanel(
                 })
                 .collect();
             if list.is_empty() {
-                view! { <PageMeta page=title.clone() description=description.clone() /> }
-                    .into_any()
+                view! { <PageMeta page=title.clone() description=description.clone() /> }.into_any()
             } else {
                 view! {
                     <PageMeta page=format!("Error: {title}") description=description.clone() />
