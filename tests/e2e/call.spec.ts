@@ -426,6 +426,34 @@ test('missing details show the error summary, which links to each field', async 
   await expect(h1(page)).toHaveText('Your details');
 });
 
+test('details the server refuses come back as an error summary on the details step', async ({ page, guard }) => {
+  // The 422 this test makes the server answer is logged by the browser.
+  guard.allowConsoleError(/status of 422/);
+  await chooseSlot(page, DAY.reload, 3);
+  await giveDetails(page, SAM);
+  const message = 'We cannot send messages to this email address. Check it, or give a phone number';
+  await page.route('**/api/v1/calls', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'about:blank',
+        title: 'Some details need fixing',
+        status: 422,
+        errors: [{ field: 'email', message }],
+      }),
+    }),
+  );
+  await main(page).getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page).toHaveURL(/\/call\/details$/);
+  const summary = main(page).locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: message }).click();
+  await expect(main(page).getByLabel('Email address')).toBeFocused();
+  await expect(main(page).getByLabel('Email address')).toHaveValue(SAM.email);
+  await expect(main(page).getByLabel('Your name')).toHaveValue(SAM.name);
+});
+
 test('"None of these times work for me" sends a request for other times', async ({ page }) => {
   await visit(page, '/call');
   await main(page).getByRole('link', { name: 'None of these times work for me' }).click();

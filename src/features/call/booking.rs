@@ -696,11 +696,10 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
                     state.go(CallStep::Details, false);
                 }
                 Err(BookingError::Api(error)) => {
-                    if error
-                        .status()
-                        .is_some_and(|status| (400..500).contains(&status))
-                    {
-                        // Answered for sure; a new attempt is a new request.
+                    // Refused for sure: a new attempt is a new request. Anything else (no reply,
+                    // a server error, the first send still running) may yet have booked, so the
+                    // key stays and "Confirm" sends the very same request again.
+                    if error.status() == Some(422) {
                         state.submission_key.set(None);
                     }
                     state.submission.set(Submission::Failed(error));

@@ -104,6 +104,9 @@ pub fn ContentBlockView(
             // A narrow screen scrolls the table sideways; the region is focusable so a keyboard
             // can scroll it too.
             view! {
+                <p class="table-scroll__hint" aria-hidden="true">
+                    "Scroll sideways to see every column."
+                </p>
                 <div class="table-scroll" role="region" aria-labelledby=region_label tabindex="0">
                     <table>
                         <caption id=caption_id>{caption}</caption>
