@@ -62,41 +62,28 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| workspace::root().join("target"))
 }
 
-/// A server running on a free loopback port with an empty data directory
-/// (`target/xtask/<name>-data`); stopped, and its data removed, when dropped.
+/// A server running on a free loopback port with an empty data directory and its own copy of
+/// `dist/`; stopped, and those removed, when dropped.
 pub struct RunningServer {
     child: Child,
-    data_dir: PathBuf,
-    log: PathBuf,
+    files: RunFiles,
     /// Where it listens, e.g. `http://127.0.0.1:41234`.
     pub url: String,
 }
 
 impl RunningServer {
     /// Starts `binary` serving `dist/` and `content/`, with `extra` flags, and waits for its URL.
-    /// Its log (standard error) goes to `target/xtask/<name>-server.log`.
     pub fn start(binary: &Path, name: &str, extra: &[&str]) -> Result<Self> {
-        let scratch = workspace::scratch()?;
-        let data_dir = scratch.join(format!("{name}-data"));
-        // A run that was interrupted leaves its data behind; every run starts from an empty one.
-        let _ = std::fs::remove_dir_all(&data_dir);
-        std::fs::create_dir_all(&data_dir)
-            .with_context(|| format!("creating {}", data_dir.display()))?;
-        let log = scratch.join(format!("{name}-server.log"));
-        let log_file = File::create(&log).with_context(|| format!("creating {}", log.display()))?;
-
+        let files = RunFiles::prepare(name)?;
+        let log_file = File::create(&files.log)
+            .with_context(|| format!("creating {}", files.log.display()))?;
         let mut command = tool(binary);
         command
-            .args([
-                "--addr",
-                "127.0.0.1:0",
-                "--dist",
-                "dist",
-                "--content-dir",
-                "content",
-            ])
+            .args(["--addr", "127.0.0.1:0", "--content-dir", "content"])
+            .arg("--dist")
+            .arg(&files.dist)
             .arg("--data-dir")
-            .arg(&data_dir)
+            .arg(&files.data_dir)
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -111,15 +98,14 @@ impl RunningServer {
             .ok_or_else(|| anyhow!("no standard output from the server"))?;
         let mut server = Self {
             child,
-            data_dir,
-            log,
+            files,
             url: String::new(),
         };
         server.url = server.wait_for_url(stdout)?;
         cmd::say(&format!(
             "  server at {} (log: {})",
             server.url,
-            server.log.display()
+            server.log().display()
         ));
         Ok(server)
     }
@@ -139,14 +125,14 @@ impl RunningServer {
             Err(mpsc::RecvTimeoutError::Timeout) => bail!(
                 "the server printed no `{LISTENING}…` line within {} s; see {}",
                 START_TIMEOUT.as_secs(),
-                self.log.display()
+                self.log().display()
             ),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 let status = self.child.wait().ok();
                 bail!(
                     "the server stopped before listening ({}); see {}",
                     status.map_or("unknown status".into(), |status| status.to_string()),
-                    self.log.display()
+                    self.log().display()
                 )
             }
         }
@@ -154,7 +140,7 @@ impl RunningServer {
 
     /// The file its standard error is written to.
     pub fn log(&self) -> &Path {
-        &self.log
+        &self.files.log
     }
 }
 
@@ -162,6 +148,77 @@ impl Drop for RunningServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.data_dir);
+        self.files.remove_copies();
     }
+}
+
+/// Where one run keeps its files: `target/xtask/<name>-run-<pid>/`, so that runs by several
+/// people in one checkout do not disturb each other.
+struct RunFiles {
+    data_dir: PathBuf,
+    dist: PathBuf,
+    log: PathBuf,
+}
+
+impl RunFiles {
+    /// An empty data directory and a copy of `dist/` (another build in this checkout may replace
+    /// `dist/` while the server runs).
+    fn prepare(name: &str) -> Result<Self> {
+        let scratch = workspace::scratch()?;
+        remove_abandoned_runs(&scratch, name);
+        let run_dir = scratch.join(format!("{name}-run-{}", std::process::id()));
+        let files = Self {
+            data_dir: run_dir.join("data"),
+            dist: run_dir.join("dist"),
+            log: run_dir.join("server.log"),
+        };
+        files.remove_copies();
+        std::fs::create_dir_all(&files.data_dir)
+            .with_context(|| format!("creating {}", files.data_dir.display()))?;
+        copy_dir(&workspace::dist(), &files.dist)?;
+        Ok(files)
+    }
+
+    /// Removes the data and the copy of `dist/`; the log stays for reading.
+    fn remove_copies(&self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+        let _ = std::fs::remove_dir_all(&self.dist);
+    }
+}
+
+/// Removes the folders of earlier runs whose process has ended (interrupted runs never reach
+/// `Drop`).
+fn remove_abandoned_runs(scratch: &Path, name: &str) {
+    let prefix = format!("{name}-run-");
+    let Ok(entries) = std::fs::read_dir(scratch) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let pid = file_name
+            .to_str()
+            .and_then(|file_name| file_name.strip_prefix(&prefix))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+    let entries = std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?;
+    for entry in entries {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
