@@ -19,7 +19,8 @@ export default defineConfig({
   timeout: 30_000,
   // A hung browser must not hold CI: the whole suite normally takes a few minutes.
   globalTimeout: 15 * 60_000,
-  outputDir: 'test-results',
+  // `cargo xtask test` gives each run its own folder, so runs in one checkout never collide.
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL,
     browserName: 'chromium',

@@ -115,15 +115,18 @@ fn end_to_end(_: &mut ()) -> Result<String> {
     )?;
     let binary = server::build(Profile::Debug)?;
     let server = RunningServer::start(&binary, "e2e", &["--rate-limit", "0"])?;
+    let results = server.run_dir().join("test-results");
     let result = cmd::run(
         tool("npx")
             .args(["--no-install", "playwright", "test"])
             .current_dir(workspace::e2e())
             .env("BASE_URL", &server.url)
+            .env("PLAYWRIGHT_OUTPUT_DIR", &results)
             .env("CI", "true"),
     );
     if result.is_err() {
         cmd::say(&format!("  server log: {}", server.log().display()));
+        cmd::say(&format!("  traces of failed tests: {}", results.display()));
     }
     drop(server);
     result.map(|()| String::new())

@@ -142,6 +142,11 @@ impl RunningServer {
     pub fn log(&self) -> &Path {
         &self.files.log
     }
+
+    /// This run's folder, for reports of the tools run against the server.
+    pub fn run_dir(&self) -> &Path {
+        &self.files.run_dir
+    }
 }
 
 impl Drop for RunningServer {
@@ -155,6 +160,7 @@ impl Drop for RunningServer {
 /// Where one run keeps its files: `target/xtask/<name>-run-<pid>/`, so that runs by several
 /// people in one checkout do not disturb each other.
 struct RunFiles {
+    run_dir: PathBuf,
     data_dir: PathBuf,
     dist: PathBuf,
     log: PathBuf,
@@ -171,6 +177,7 @@ impl RunFiles {
             data_dir: run_dir.join("data"),
             dist: run_dir.join("dist"),
             log: run_dir.join("server.log"),
+            run_dir,
         };
         files.remove_copies();
         std::fs::create_dir_all(&files.data_dir)
