@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod config;
 pub mod features;
+pub mod on_demand;
 pub mod pages;
 pub mod time;
 
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
 fn ConfiguredApp(config: AppConfig) -> impl IntoView {
     provide_config(config);
     features::self_check::provide_self_check_context();
+    on_demand::preload_on_intent();
     view! {
         <Router>
             <Layout>
@@ -59,13 +61,16 @@ fn ConfiguredApp(config: AppConfig) -> impl IntoView {
                     <Route path=path!("/programs") view=ProgramsPage />
                     <Route path=path!("/programs/:slug") view=ProgramDetailPage />
                     <Route path=path!("/get-help") view=GetHelpPage />
-                    <Route path=path!("/self-check") view=pages::SelfCheckPage />
-                    <Route path=path!("/groups") view=pages::GroupsPage />
-                    <Route path=path!("/groups/:id") view=pages::GroupPage />
-                    <Route path=path!("/groups/:id/reserve/:step") view=pages::ReservePage />
-                    <Route path=path!("/reservations/:reference") view=pages::ManageReservationPage />
-                    <Route path=path!("/call/:step?") view=pages::CallPage />
-                    <Route path=path!("/calls/:reference") view=pages::ManageCallPage />
+                    <Route path=path!("/self-check") view=on_demand::SelfCheckRoute />
+                    <Route path=path!("/groups") view=on_demand::GroupsRoute />
+                    <Route path=path!("/groups/:id") view=on_demand::GroupRoute />
+                    <Route path=path!("/groups/:id/reserve/:step") view=on_demand::ReserveRoute />
+                    <Route
+                        path=path!("/reservations/:reference")
+                        view=on_demand::ManageReservationRoute
+                    />
+                    <Route path=path!("/call/:step?") view=on_demand::CallRoute />
+                    <Route path=path!("/calls/:reference") view=on_demand::ManageCallRoute />
                 </Routes>
             </Layout>
         </Router>

@@ -1,5 +1,5 @@
-//! Precompression of the SPA's first-load assets: a `.br` and a `.gz` beside each `.js`, `.wasm`
-//! and `.css` in `dist/`, so the server can send them without compressing on every request.
+//! Precompression of the SPA's assets: a `.br` and a `.gz` beside each `.js`, `.wasm` and `.css`
+//! in `dist/`, so the server can send them without compressing on every request.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,8 +8,8 @@ use anyhow::{Context, Result};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-/// Extensions of the files a first visit downloads (besides `index.html`).
-pub const FIRST_LOAD: &[&str] = &["js", "wasm", "css"];
+/// Extensions of the files worth precompressing: the code and styles a visit downloads.
+pub const ASSETS: &[&str] = &["js", "wasm", "css"];
 
 /// One precompressed asset and its sizes in bytes.
 pub struct Compressed {
@@ -23,20 +23,27 @@ pub struct Compressed {
     pub gzip: u64,
 }
 
-/// Writes `.br` and `.gz` siblings for every first-load asset under `dir` (recursively).
+/// Writes `.br` and `.gz` siblings for every asset under `dir` (recursively).
 pub fn precompress(dir: &Path) -> Result<Vec<Compressed>> {
-    first_load_files(dir)?
+    asset_files(dir)?
         .into_iter()
         .map(|path| compress_file(&path))
         .collect()
 }
 
-/// The first-load assets under `dir`, sorted by path.
-pub fn first_load_files(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The assets under `dir`, sorted by path.
+pub fn asset_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     collect(dir, &mut found)?;
     found.sort();
     Ok(found)
+}
+
+/// Whether a visit downloads the asset only when it opens a feature that needs it.
+pub fn is_on_demand(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with(crate::split::FEATURE_PREFIX))
 }
 
 fn collect(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
@@ -45,17 +52,17 @@ fn collect(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             collect(&path, found)?;
-        } else if is_first_load(&path) {
+        } else if is_asset(&path) {
             found.push(path);
         }
     }
     Ok(())
 }
 
-fn is_first_load(path: &Path) -> bool {
+fn is_asset(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| FIRST_LOAD.contains(&ext))
+        .is_some_and(|ext| ASSETS.contains(&ext))
 }
 
 fn compress_file(path: &Path) -> Result<Compressed> {

@@ -14,6 +14,7 @@ mod pipeline;
 mod server;
 mod setup;
 mod site;
+mod split;
 mod step;
 mod workspace;
 
@@ -34,6 +35,8 @@ commands:
                              run every check and end with `N passed, N failed`;
                              STEP: setup, fmt, clippy, clippy-wasm, unit, wasm-test,
                              build, size, e2e (steps a chosen one needs run too)
+  split-wasm                 split the SPA's wasm into its first-load and on-demand
+                             modules (Trunk runs this after each build)
   bench [--only NAME]… [--skip NAME]…
                              release build and server, then the named benchmarks:
                              lighthouse-home, lighthouse-program, search
@@ -63,6 +66,10 @@ fn dispatch(args: &[String]) -> Result<ExitCode> {
         "serve" => site::serve(rest).map(|()| ExitCode::SUCCESS),
         "test" => pipeline::run(&Selection::parse(rest)?),
         "bench" => bench::run(&Selection::parse(rest)?),
+        "split-wasm" => {
+            no_options(rest)?;
+            split::run().map(|()| ExitCode::SUCCESS)
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

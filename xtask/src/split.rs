@@ -1,0 +1,264 @@
+//! `cargo xtask split-wasm`: splits the SPA's wasm into the module a first visit needs and the
+//! feature modules that load on demand (see `src/on_demand.rs`).
+//!
+//! Trunk runs it as a `post_build` hook (Trunk.toml), so every `trunk build` produces the split
+//! site. By then Trunk has built `frontdoor.wasm` (linked with `--emit-relocs`, see
+//! `.cargo/config.toml`), run wasm-bindgen on it and written `index.html` into its staging
+//! folder. This step splits the Cargo output, runs wasm-bindgen on the new main module (keeping
+//! the exports the feature modules link against), optimises every module with wasm-opt in a
+//! release build, and puts the results in the staging folder:
+//!
+//! - `frontdoor-<hash>.js` and `frontdoor-<hash>_bg.wasm` replace Trunk's files of those names
+//!   (Trunk's `<hash>` is taken from the same Cargo output, so it still changes with the code);
+//! - `frontdoor-split-<hash>.js` is the loader the main module imports;
+//! - `feature-<name>-<content hash>.wasm` are the on-demand modules.
+//!
+//! The `integrity` attributes in `index.html` are recomputed, and the loader gets a
+//! `modulepreload` link so it is fetched alongside the main module.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use base64::Engine as _;
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::cmd::{self, tool};
+use crate::workspace;
+
+/// File-name prefix of the on-demand modules; the size budget leaves them out of a first load.
+pub const FEATURE_PREFIX: &str = "feature-";
+
+/// Name of the SPA binary (`data-bin` in index.html).
+const APP: &str = "frontdoor";
+
+/// Cargo profile the SPA is built with (`data-cargo-profile` in index.html).
+const PROFILE: &str = "wasm-release";
+
+pub fn run() -> Result<()> {
+    let started = Instant::now();
+    let staging =
+        PathBuf::from(std::env::var_os("TRUNK_STAGING_DIR").context(
+            "TRUNK_STAGING_DIR is not set: `split-wasm` runs as Trunk's post_build hook",
+        )?);
+    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
+    let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+    let hash = trunk_hash(&staging)?;
+    let input = workspace::root()
+        .join("target/wasm32-unknown-unknown")
+        .join(PROFILE)
+        .join(format!("{APP}.wasm"));
+    let input_wasm =
+        std::fs::read(&input).with_context(|| format!("reading {}", input.display()))?;
+
+    let work = workspace::scratch()?.join("split");
+    if work.exists() {
+        std::fs::remove_dir_all(&work).with_context(|| format!("clearing {}", work.display()))?;
+    }
+    let modules = work.join("modules");
+    std::fs::create_dir_all(&modules)?;
+    let main_split = work.join(format!("{APP}_split.wasm"));
+    let main_js = format!("./{APP}-{hash}.js");
+    let loader = format!("{APP}-split-{hash}.js");
+    let loader_link = format!("./{loader}");
+    let split = wasm_split_cli_support::transform({
+        let mut options = wasm_split_cli_support::Options::new(&input_wasm);
+        options.output_dir = &modules;
+        options.main_out_path = &main_split;
+        options.main_module = &main_js;
+        options.link_name = &loader_link;
+        options
+    })
+    .map_err(|error| anyhow::anyhow!("{error:?}"))
+    .context("splitting the wasm")?;
+
+    let bindgen = work.join("bindgen");
+    cmd::run(tool("wasm-bindgen").args([
+        "--target=web".as_ref(),
+        "--keep-lld-exports".as_ref(),
+        "--no-demangle".as_ref(),
+        "--no-typescript".as_ref(),
+        format!("--out-name={APP}").as_ref(),
+        "--out-dir".as_ref(),
+        bindgen.as_os_str(),
+        main_split.as_os_str(),
+    ]))?;
+
+    let main_wasm = bindgen.join(format!("{APP}_bg.wasm"));
+    let mut wasm_files = vec![main_wasm.clone()];
+    wasm_files.extend(split.split_modules.iter().cloned());
+    if release {
+        optimise(&wasm_files)?;
+    }
+
+    // The on-demand modules get content-hashed names; the loader fetches them by those names.
+    let mut loader_js = std::fs::read_to_string(modules.join(&loader))
+        .with_context(|| format!("reading the generated loader {loader}"))?;
+    let mut feature_names = Vec::new();
+    for module in &split.split_modules {
+        let stem = module
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .context("split module without a name")?;
+        let bytes = std::fs::read(module)?;
+        let digest = hex(&Sha256::digest(&bytes)[..8]);
+        let name = format!("{FEATURE_PREFIX}{}-{digest}.wasm", stem.replace('_', "-"));
+        let reference = format!("\"./{stem}.wasm\"");
+        if !loader_js.contains(&reference) {
+            bail!("the loader does not fetch {stem}.wasm as expected");
+        }
+        loader_js = loader_js.replace(&reference, &format!("\"./{name}\""));
+        std::fs::write(staging.join(&name), &bytes)?;
+        feature_names.push((name, bytes.len()));
+    }
+
+    let js_name = format!("{APP}-{hash}.js");
+    let wasm_name = format!("{APP}-{hash}_bg.wasm");
+    std::fs::copy(bindgen.join(format!("{APP}.js")), staging.join(&js_name))?;
+    std::fs::copy(&main_wasm, staging.join(&wasm_name))?;
+    std::fs::write(staging.join(&loader), &loader_js)?;
+
+    rewrite_index(&staging, &public_url, &js_name, &wasm_name, &loader)?;
+
+    let main_size = std::fs::metadata(staging.join(&wasm_name))?.len();
+    cmd::say(&format!(
+        "  split-wasm: main module {} kB, {} on-demand module(s) in {:.1} s{}",
+        main_size / 1000,
+        feature_names.len(),
+        started.elapsed().as_secs_f64(),
+        if release {
+            ""
+        } else {
+            " (not optimised: debug build)"
+        }
+    ));
+    for (name, size) in &feature_names {
+        cmd::say(&format!("    {name}: {} kB", size / 1000));
+    }
+    Ok(())
+}
+
+/// The hash in Trunk's `frontdoor-<hash>.js`, checked against its `_bg.wasm` sibling.
+fn trunk_hash(staging: &Path) -> Result<String> {
+    let prefix = format!("{APP}-");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(staging)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(hash) = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix("_bg.wasm"))
+        {
+            found.push(hash.to_owned());
+        }
+    }
+    match found.as_slice() {
+        [hash] if staging.join(format!("{APP}-{hash}.js")).exists() => Ok(hash.clone()),
+        _ => bail!(
+            "expected one {APP}-<hash>_bg.wasm with its .js in {}, found {found:?}",
+            staging.display()
+        ),
+    }
+}
+
+/// wasm-opt -Oz on every module, two at a time.
+fn optimise(files: &[PathBuf]) -> Result<()> {
+    let (first, second) = files.split_at(files.len().div_ceil(2));
+    std::thread::scope(|scope| {
+        let handles = [first, second].map(|half| {
+            scope.spawn(move || -> Result<()> {
+                for file in half {
+                    cmd::run(tool("wasm-opt").arg("-Oz").arg(file).arg("-o").arg(file))?;
+                }
+                Ok(())
+            })
+        });
+        handles
+            .into_iter()
+            .try_for_each(|handle| handle.join().expect("wasm-opt thread panicked"))
+    })
+}
+
+/// Points `index.html`'s integrity attributes at the new files and preloads the loader.
+fn rewrite_index(
+    staging: &Path,
+    public_url: &str,
+    js_name: &str,
+    wasm_name: &str,
+    loader: &str,
+) -> Result<()> {
+    let index_path = staging.join("index.html");
+    let mut html = std::fs::read_to_string(&index_path)
+        .with_context(|| format!("reading {}", index_path.display()))?;
+    for name in [js_name, wasm_name] {
+        html = replace_integrity(
+            &html,
+            &format!("{public_url}{name}"),
+            &sri(&staging.join(name))?,
+        )?;
+    }
+    let js_href = format!("href=\"{public_url}{js_name}\"");
+    let tag_start = html[..html
+        .find(&js_href)
+        .context("index.html has no link to the app")?]
+        .rfind('<')
+        .context("malformed index.html")?;
+    let preload = format!(
+        "<link rel=\"modulepreload\" href=\"{public_url}{loader}\" crossorigin=\"anonymous\" integrity=\"{}\">",
+        sri(&staging.join(loader))?
+    );
+    html.insert_str(tag_start, &preload);
+    std::fs::write(&index_path, html)?;
+    Ok(())
+}
+
+/// Replaces the `integrity` value of the one tag whose `href` is `href`.
+fn replace_integrity(html: &str, href: &str, integrity: &str) -> Result<String> {
+    let attribute = format!("href=\"{href}\"");
+    let at = html
+        .find(&attribute)
+        .with_context(|| format!("index.html has no {attribute}"))?;
+    let start = html[..at].rfind('<').context("malformed index.html")?;
+    let end = at + html[at..].find('>').context("malformed index.html")?;
+    let tag = &html[start..end];
+    let Some(value_at) = tag.find("integrity=\"") else {
+        return Ok(html.to_owned());
+    };
+    let value_start = start + value_at + "integrity=\"".len();
+    let value_end = value_start
+        + html[value_start..]
+            .find('"')
+            .context("malformed integrity attribute")?;
+    Ok(format!(
+        "{}{integrity}{}",
+        &html[..value_start],
+        &html[value_end..]
+    ))
+}
+
+fn sri(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes))
+    ))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_integrity;
+
+    #[test]
+    fn integrity_of_the_named_tag_only_is_replaced() {
+        let html = r#"<link rel="modulepreload" href="/a.js" integrity="sha384-old"><link rel="preload" href="/b.wasm" integrity="sha384-keep">"#;
+        let out = replace_integrity(html, "/a.js", "sha384-new").unwrap();
+        assert_eq!(
+            out,
+            r#"<link rel="modulepreload" href="/a.js" integrity="sha384-new"><link rel="preload" href="/b.wasm" integrity="sha384-keep">"#
+        );
+        assert!(replace_integrity(html, "/missing.js", "x").is_err());
+    }
+}
