@@ -6,21 +6,23 @@
 //! page first shows a polite "Loading…" status, then itself; when its module cannot be fetched
 //! (say, the connection dropped) the person gets a heading that says so and a "Try again"
 //! button. The module behind a link also starts loading as soon as a pointer rests on the link,
-//! a finger touches it or keyboard focus reaches it, so it is usually there by the click.
+//! keyboard focus stays on it or a finger touches it, so it is usually there by the click.
 //!
 //! Natively (unit tests, the bench binary) the split functions are plain calls.
 
 use std::{
+    cell::Cell,
     future::Future,
     pin::{Pin, pin},
     task::{Context, Poll, Waker},
+    time::Duration,
 };
 
 use leptos::{prelude::*, task::spawn_local, wasm_split::SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 use crate::{
-    components::{Alert, AlertKind, Loading, PageHeading, PageMeta},
+    components::{Alert, AlertKind, Loading, PageHeading, PageMeta, RouteFocus},
     pages,
 };
 
@@ -99,26 +101,33 @@ enum Stage {
 #[component]
 fn OnDemand(preload: Preload, render: Render) -> impl IntoView {
     let stage = RwSignal::new(Stage::Loading);
-    let load = move || {
+    let focus = use_context::<RouteFocus>();
+    let load = move |retrying: bool| {
         stage.set(Stage::Loading);
         spawn_local(async move {
-            let loaded = preload().await;
-            // The route may have been left while the module loaded.
-            let _ = stage.try_set(if loaded.is_ok() {
+            let next = if preload().await.is_ok() {
                 Stage::Ready
             } else {
                 Stage::Failed
-            });
+            };
+            // The route may have been left while the module loaded.
+            if stage.try_set(next).is_none() && retrying {
+                // "Try again" has gone: focus goes to the heading that replaces it.
+                if let Some(focus) = focus {
+                    focus.begin();
+                }
+            }
         });
     };
-    load();
+    load(false);
+    let retry = move || load(true);
     move || match stage.get() {
         Stage::Loading => view! { <Loading label="Loading the page…" /> }.into_any(),
-        Stage::Failed => view! { <LoadFailed on_retry=load /> }.into_any(),
+        Stage::Failed => view! { <LoadFailed on_retry=retry /> }.into_any(),
         // Once the module is there, the render future finishes on its first poll.
         Stage::Ready => match poll_once(render()) {
             Some(Ok(page)) => page,
-            Some(Err(_)) => view! { <LoadFailed on_retry=load /> }.into_any(),
+            Some(Err(_)) => view! { <LoadFailed on_retry=retry /> }.into_any(),
             None => view! { <Loading label="Loading the page…" /> }.into_any(),
         },
     }
@@ -163,36 +172,70 @@ pub fn preload_for_path(path: &str) -> Option<Preload> {
     }
 }
 
-/// Starts loading a page's module when a pointer rests on, a finger touches, or keyboard focus
-/// reaches a link to it. Call once.
+/// How long a pointer or keyboard focus stays on a link before its page's module starts loading:
+/// long enough that moving across the page or tabbing past links fetches nothing.
+const DWELL: Duration = Duration::from_millis(120);
+
+thread_local! {
+    static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+}
+
+/// Starts loading a page's module when a pointer rests on a link to it, keyboard focus stays on
+/// one, or a finger touches one. Call once.
 pub fn preload_on_intent() {
-    for event in ["pointerover", "touchstart", "focusin"] {
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
-            move |event: web_sys::Event| {
-                let link = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|element| element.closest("a[href^='/']").ok().flatten());
-                let Some(href) = link.and_then(|link| link.get_attribute("href")) else {
-                    return;
-                };
-                if let Some(preload) = preload_for_path(&href) {
-                    // A failure here is reported when the page itself loads.
-                    spawn_local(async move {
-                        let _ = preload().await;
-                    });
-                }
-            },
-        );
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(true);
-        let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
-            event,
-            handler.as_ref().unchecked_ref(),
-            &options,
-        );
-        handler.forget();
+    listen("pointerover", |link| later(link));
+    listen("focusin", |link| later(link));
+    listen("touchstart", |link| preload_link(&link));
+    listen("pointerout", |_| cancel());
+    listen("focusout", |_| cancel());
+}
+
+/// Calls `react` with the same-site link an event happened on, if any.
+fn listen(event: &str, react: fn(web_sys::Element)) {
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+        move |event: web_sys::Event| {
+            let link = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|element| element.closest("a[href^='/']").ok().flatten());
+            if let Some(link) = link {
+                react(link);
+            }
+        },
+    );
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+        event,
+        handler.as_ref().unchecked_ref(),
+        &options,
+    );
+    handler.forget();
+}
+
+fn later(link: web_sys::Element) {
+    cancel();
+    let handle = set_timeout_with_handle(move || preload_link(&link), DWELL).ok();
+    PENDING.with(|pending| pending.set(handle));
+}
+
+fn cancel() {
+    if let Some(handle) = PENDING.with(Cell::take) {
+        handle.clear();
     }
+}
+
+fn preload_link(link: &web_sys::Element) {
+    let Some(preload) = link
+        .get_attribute("href")
+        .and_then(|href| preload_for_path(&href))
+    else {
+        return;
+    };
+    // A failure here is reported when the page itself loads.
+    spawn_local(async move {
+        let _ = preload().await;
+    });
 }
 
 #[cfg(test)]

@@ -44,8 +44,9 @@ impl RouteFocus {
         self.pending.set(false);
     }
 
-    /// Starts waiting for the new page's heading after a navigation.
-    fn begin(self) {
+    /// Starts waiting for the new page's heading: after a navigation, or when a page replaces
+    /// itself with another view that has its own h1 (e.g. once its code has loaded).
+    pub fn begin(self) {
         self.pending.set(true);
         // A page whose h1 is not a `PageHeading` is handled once it has painted.
         request_animation_frame(move || {
