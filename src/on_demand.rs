@@ -183,8 +183,8 @@ thread_local! {
 /// Starts loading a page's module when a pointer rests on a link to it, keyboard focus stays on
 /// one, or a finger touches one. Call once.
 pub fn preload_on_intent() {
-    listen("pointerover", |link| later(link));
-    listen("focusin", |link| later(link));
+    listen("pointerover", later);
+    listen("focusin", later);
     listen("touchstart", |link| preload_link(&link));
     listen("pointerout", |_| cancel());
     listen("focusout", |_| cancel());

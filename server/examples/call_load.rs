@@ -11,14 +11,13 @@
 //! ```
 //! Defaults: 5000 bookings, 50 clients.
 
-use std::error::Error;
-use std::path::Path;
+mod load;
+
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use frontdoor_contract::{CallSlot, CallSlots};
-use frontdoor_server::app::{self, AppState};
-use frontdoor_server::config::Config;
+use load::{Failure, LoadServer};
 use serde_json::json;
 
 /// Five-minute calls, no buffer or notice, every hour of every day for a year, in UTC.
@@ -40,35 +39,16 @@ const DENSE_AVAILABILITY: &str = r#"{
 }"#;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> Result<(), Failure> {
     let mut args = std::env::args().skip(1);
     let bookings: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(5000);
     let clients: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(50);
 
-    let data = tempfile::tempdir()?;
-    let content = tempfile::tempdir()?;
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
-        content.path(),
-    )?;
-    std::fs::write(content.path().join("coordinator.json"), DENSE_AVAILABILITY)?;
-    let mut config = Config::new(
-        data.path().to_path_buf(),
-        data.path().join("no-dist"),
-        content.path().to_path_buf(),
-    );
-    config.rate_limit = 0;
-    let state = tokio::task::spawn_blocking(move || AppState::open(&config)).await??;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}/api/v1", listener.local_addr()?);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(frontdoor_server::serve(
-        listener,
-        app::router(state),
-        async move {
-            let _ = stopped.await;
-        },
-    ));
+    let server = LoadServer::start(|content| {
+        std::fs::write(content.join("coordinator.json"), DENSE_AVAILABILITY)
+    })
+    .await?;
+    let base = server.base.clone();
 
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(clients)
@@ -146,50 +126,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
         failures += worker_failures;
     }
     let elapsed = started.elapsed();
-    latencies.sort();
+    server.stop().await?;
 
-    println!(
-        "{} bookings by {clients} concurrent clients in {:.2} s: {:.0} calls/s",
-        latencies.len(),
-        elapsed.as_secs_f64(),
-        latencies.len() as f64 / elapsed.as_secs_f64()
-    );
-    println!(
-        "latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms; {failures} not 201",
-        millis(percentile(&latencies, 50.0)),
-        millis(percentile(&latencies, 90.0)),
-        millis(percentile(&latencies, 99.0)),
-        millis(latencies.last().copied().unwrap_or_default()),
-    );
-
-    let _ = stop.send(());
-    server.await??;
-    Ok(())
-}
-
-/// The `p`th percentile (nearest rank) of sorted `values`.
-fn percentile(values: &[Duration], p: f64) -> Duration {
-    if values.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * values.len() as f64).ceil() as usize;
-    values[rank.clamp(1, values.len()) - 1]
-}
-
-fn millis(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
+    load::report("calls", clients, latencies, elapsed);
+    println!("not 201: {failures}");
     Ok(())
 }

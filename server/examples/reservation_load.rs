@@ -13,15 +13,14 @@
 //! ```
 //! Defaults: 5000 reservations, 50 clients.
 
-use std::error::Error;
-use std::path::Path;
+mod load;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use frontdoor_contract::{Group, GroupCatalogue};
-use frontdoor_server::app::{self, AppState};
-use frontdoor_server::config::Config;
+use load::{Failure, LoadServer};
 use serde_json::{Value, json};
 
 /// Four groups with room for every request, on different days and zones.
@@ -55,38 +54,15 @@ fn roomy_catalogue() -> Value {
 }
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> Result<(), Failure> {
     let mut args = std::env::args().skip(1);
     let total: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(5000);
     let clients: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(50);
 
-    let data = tempfile::tempdir()?;
-    let content = tempfile::tempdir()?;
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
-        content.path(),
-    )?;
-    std::fs::write(
-        content.path().join("groups.json"),
-        serde_json::to_vec_pretty(&roomy_catalogue())?,
-    )?;
-    let mut config = Config::new(
-        data.path().to_path_buf(),
-        data.path().join("no-dist"),
-        content.path().to_path_buf(),
-    );
-    config.rate_limit = 0;
-    let state = tokio::task::spawn_blocking(move || AppState::open(&config)).await??;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}/api/v1", listener.local_addr()?);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(frontdoor_server::serve(
-        listener,
-        app::router(state),
-        async move {
-            let _ = stopped.await;
-        },
-    ));
+    let catalogue = serde_json::to_vec_pretty(&roomy_catalogue())?;
+    let server =
+        LoadServer::start(|content| std::fs::write(content.join("groups.json"), catalogue)).await?;
+    let base = server.base.clone();
 
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(clients)
@@ -162,44 +138,12 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .map(|g| usize::from(g.capacity - g.seats_left))
         .sum();
-    let _ = stop.send(());
-    server.await??;
+    server.stop().await?;
 
-    latencies.sort();
-    let percentile = |p: f64| -> Duration {
-        let index = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len()) - 1;
-        latencies[index]
-    };
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{total} reservations by {clients} concurrent clients in {:.2} s: {:.0} reservations/s",
-        elapsed.as_secs_f64(),
-        total as f64 / elapsed.as_secs_f64()
-    );
-    println!(
-        "latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
-        ms(percentile(0.50)),
-        ms(percentile(0.95)),
-        ms(percentile(0.99)),
-        ms(percentile(1.0))
-    );
+    load::report("reservations", clients, latencies, elapsed);
     println!("failed requests: {failures}; seats taken in the database: {seats_taken}");
     if failures > 0 || seats_taken != total {
         return Err("some reservations failed or the seat count disagrees".into());
-    }
-    Ok(())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
     }
     Ok(())
 }

@@ -3,25 +3,19 @@
 use std::future::Future;
 
 use frontdoor_contract::{
-    GroupFullProblem, Problem, Reservation, ReservationConfirmation, ReservationRequest,
-    groups::GROUP_FULL_PROBLEM_TYPE, problem::IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE,
+    GroupFullProblem, Reservation, ReservationConfirmation, ReservationRequest,
+    groups::GROUP_FULL_PROBLEM_TYPE,
 };
 use gloo_net::http::Method;
-use gloo_timers::future::TimeoutFuture;
 
 use super::{
     ApiError, IdempotencyKey, api_url,
     http::{
         RequestOptions, decode_reply, get_json_with, post_json_idempotent_reply, send_json_write,
+        settle_idempotent_write,
     },
     path_segment,
 };
-
-/// How often a request is sent again while the server is still working on the first send of
-/// the same key (a double press, or a retry racing a slow first try).
-const IN_FLIGHT_RETRIES: u32 = 5;
-/// How long to wait before asking again in that case.
-const IN_FLIGHT_WAIT_MS: u32 = 800;
 
 /// Why a reservation was not made.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,25 +44,16 @@ pub fn reserve(
     let request = request.clone();
     let key = key.clone();
     async move {
-        let mut waited = 0;
-        loop {
-            let reply = post_json_idempotent_reply(url.clone(), &request, &key).await?;
-            if reply.status == 409 {
-                if let Ok(full) = serde_json::from_str::<GroupFullProblem>(&reply.body)
-                    && full.problem.kind == GROUP_FULL_PROBLEM_TYPE
-                {
-                    return Err(ReserveError::GroupFull(full));
-                }
-                let in_flight = serde_json::from_str::<Problem>(&reply.body)
-                    .is_ok_and(|problem| problem.kind == IDEMPOTENCY_KEY_IN_USE_PROBLEM_TYPE);
-                if in_flight && waited < IN_FLIGHT_RETRIES {
-                    waited += 1;
-                    TimeoutFuture::new(IN_FLIGHT_WAIT_MS).await;
-                    continue;
-                }
-            }
-            return decode_reply(reply).map_err(ReserveError::Api);
+        let reply =
+            settle_idempotent_write(|| post_json_idempotent_reply(url.clone(), &request, &key))
+                .await?;
+        if reply.status == 409
+            && let Ok(full) = serde_json::from_str::<GroupFullProblem>(&reply.body)
+            && full.problem.kind == GROUP_FULL_PROBLEM_TYPE
+        {
+            return Err(ReserveError::GroupFull(full));
         }
+        decode_reply(reply).map_err(ReserveError::Api)
     }
 }
 

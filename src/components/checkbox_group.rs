@@ -6,9 +6,7 @@
 
 use leptos::{html::H1, prelude::*};
 
-use super::radio_group::{
-    ChoiceOption, Hint, LegendText, control_id, described_by, error_view, hint_view, legend_view,
-};
+use super::radio_group::{ChoiceFieldset, ChoiceKind, ChoiceOption, Hint, LegendText};
 
 /// Adds `value` to the chosen values or takes it out, keeping the options' order.
 pub fn toggle(chosen: &[String], value: &str, on: bool, order: &[String]) -> Vec<String> {
@@ -48,66 +46,25 @@ pub fn CheckboxGroup(
     /// The chosen answers' values, in the order shown.
     selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let hint = hint.0;
-    let has_hint = hint.is_some();
-    let describedby = {
-        let id = id.clone();
-        move || described_by(&id, has_hint, error.with(Option::is_some))
-    };
-    let group_class = move || {
-        if error.with(Option::is_some) {
-            "form-group form-group--error"
-        } else {
-            "form-group"
-        }
-    };
     let order: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
-    let boxes = options
-        .into_iter()
-        .enumerate()
-        .map(|(index, option)| {
-            let input_id = control_id(&id, index);
-            let value = option.value;
-            let checked = {
-                let value = value.clone();
-                move || selected.with(|s| s.contains(&value))
-            };
-            let change = {
-                let value = value.clone();
-                let order = order.clone();
-                move |event: leptos::ev::Event| {
-                    let on = event_target_checked(&event);
-                    selected.update(|chosen| *chosen = toggle(chosen, &value, on, &order));
-                }
-            };
-            view! {
-                <div class="choice">
-                    <input
-                        class="choice__input"
-                        type="checkbox"
-                        id=input_id.clone()
-                        name=id.clone()
-                        value=value
-                        prop:checked=checked
-                        on:change=change
-                    />
-                    <label class="choice__label" for=input_id>
-                        {option.label}
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=group_class>
-            <fieldset class="fieldset" aria-describedby=describedby>
-                {legend_view(legend, heading)}
-                {hint_view(&id, hint)}
-                {error_view(&id, error)}
-                <div class="choices choices--checkboxes">{boxes}</div>
-            </fieldset>
-        </div>
+    let order = StoredValue::new(order);
+    ChoiceFieldset {
+        kind: ChoiceKind::Checkbox,
+        id,
+        legend,
+        heading,
+        hint,
+        error,
+        options,
     }
+    .view(
+        move |value| selected.with(|chosen| chosen.iter().any(|v| v == value)),
+        move |value, on| {
+            order.with_value(|order| {
+                selected.update(|chosen| *chosen = toggle(chosen, value, on, order));
+            });
+        },
+    )
 }
 
 #[cfg(test)]

@@ -137,6 +137,115 @@ pub(crate) fn error_view(id: &str, error: Signal<Option<String>>) -> impl IntoVi
     }
 }
 
+/// What kind of control a choice group holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChoiceKind {
+    Radio,
+    Checkbox,
+}
+
+impl ChoiceKind {
+    fn input_type(self) -> &'static str {
+        match self {
+            ChoiceKind::Radio => "radio",
+            ChoiceKind::Checkbox => "checkbox",
+        }
+    }
+
+    fn list_class(self) -> &'static str {
+        match self {
+            ChoiceKind::Radio => "choices choices--radios",
+            ChoiceKind::Checkbox => "choices choices--checkboxes",
+        }
+    }
+}
+
+/// The parts a radio group and a checkbox group share.
+pub(crate) struct ChoiceFieldset {
+    pub kind: ChoiceKind,
+    pub id: String,
+    pub legend: LegendText,
+    pub heading: Option<NodeRef<H1>>,
+    pub hint: Hint,
+    pub error: Signal<Option<String>>,
+    pub options: Vec<ChoiceOption>,
+}
+
+impl ChoiceFieldset {
+    /// The fieldset with one control per option. `checked` says whether an option's value is
+    /// chosen (tracked); `changed` gets its value and the control's new checked state.
+    pub fn view(
+        self,
+        checked: impl Fn(&str) -> bool + Copy + Send + Sync + 'static,
+        changed: impl Fn(&str, bool) + Copy + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let ChoiceFieldset {
+            kind,
+            id,
+            legend,
+            heading,
+            hint,
+            error,
+            options,
+        } = self;
+        let hint = hint.0;
+        let has_hint = hint.is_some();
+        let describedby = {
+            let id = id.clone();
+            move || described_by(&id, has_hint, error.with(Option::is_some))
+        };
+        let group_class = move || {
+            if error.with(Option::is_some) {
+                "form-group form-group--error"
+            } else {
+                "form-group"
+            }
+        };
+        let controls = options
+            .into_iter()
+            .enumerate()
+            .map(|(index, option)| {
+                let input_id = control_id(&id, index);
+                let value = option.value;
+                let is_checked = {
+                    let value = value.clone();
+                    move || checked(&value)
+                };
+                let change = {
+                    let value = value.clone();
+                    move |event: leptos::ev::Event| changed(&value, event_target_checked(&event))
+                };
+                view! {
+                    <div class="choice">
+                        <input
+                            class="choice__input"
+                            type=kind.input_type()
+                            id=input_id.clone()
+                            name=id.clone()
+                            value=value
+                            prop:checked=is_checked
+                            on:change=change
+                        />
+                        <label class="choice__label" for=input_id>
+                            {option.label}
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class=group_class>
+                <fieldset class="fieldset" aria-describedby=describedby>
+                    {legend_view(legend, heading)}
+                    {hint_view(&id, hint)}
+                    {error_view(&id, error)}
+                    <div class=kind.list_class()>{controls}</div>
+                </fieldset>
+            </div>
+        }
+    }
+}
+
 /// A one-answer question: radios in a fieldset, GOV.UK style.
 #[component]
 pub fn RadioGroup(
@@ -160,61 +269,20 @@ pub fn RadioGroup(
     /// The chosen answer's value.
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let hint = hint.0;
-    let has_hint = hint.is_some();
-    let describedby = {
-        let id = id.clone();
-        move || described_by(&id, has_hint, error.with(Option::is_some))
-    };
-    let group_class = move || {
-        if error.with(Option::is_some) {
-            "form-group form-group--error"
-        } else {
-            "form-group"
-        }
-    };
-    let radios = options
-        .into_iter()
-        .enumerate()
-        .map(|(index, option)| {
-            let input_id = control_id(&id, index);
-            let value = option.value;
-            let checked = {
-                let value = value.clone();
-                move || selected.with(|s| s.as_deref() == Some(value.as_str()))
-            };
-            let choose = {
-                let value = value.clone();
-                move |_| selected.set(Some(value.clone()))
-            };
-            view! {
-                <div class="choice">
-                    <input
-                        class="choice__input"
-                        type="radio"
-                        id=input_id.clone()
-                        name=id.clone()
-                        value=value
-                        prop:checked=checked
-                        on:change=choose
-                    />
-                    <label class="choice__label" for=input_id>
-                        {option.label}
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=group_class>
-            <fieldset class="fieldset" aria-describedby=describedby>
-                {legend_view(legend, heading)}
-                {hint_view(&id, hint)}
-                {error_view(&id, error)}
-                <div class="choices choices--radios">{radios}</div>
-            </fieldset>
-        </div>
+    ChoiceFieldset {
+        kind: ChoiceKind::Radio,
+        id,
+        legend,
+        heading,
+        hint,
+        error,
+        options,
     }
+    .view(
+        move |value| selected.with(|chosen| chosen.as_deref() == Some(value)),
+        // A radio only reports being checked.
+        move |value, _| selected.set(Some(value.to_owned())),
+    )
 }
 
 #[cfg(test)]

@@ -164,26 +164,24 @@ impl CallServer {
 
     /// `GET /calls/{reference}` with `token` as bearer (none if `None`).
     pub async fn view(&self, reference: &str, token: Option<&str>) -> reqwest::Response {
-        let mut request = self
-            .server
-            .client
-            .get(self.api(&format!("/calls/{reference}")));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request.send().await.expect("GET call")
+        self.server
+            .with_token(
+                reqwest::Method::GET,
+                &self.api(&format!("/calls/{reference}")),
+                token,
+            )
+            .await
     }
 
     /// `DELETE /calls/{reference}` with `token` as bearer (none if `None`).
     pub async fn cancel(&self, reference: &str, token: Option<&str>) -> reqwest::Response {
-        let mut request = self
-            .server
-            .client
-            .delete(self.api(&format!("/calls/{reference}")));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request.send().await.expect("DELETE call")
+        self.server
+            .with_token(
+                reqwest::Method::DELETE,
+                &self.api(&format!("/calls/{reference}")),
+                token,
+            )
+            .await
     }
 
     /// `POST /calls/{reference}/reschedule` to `start`.

@@ -101,26 +101,24 @@ impl GroupServer {
 
     /// `GET /reservations/{reference}` with an optional bearer token.
     pub async fn view(&self, reference: &str, token: Option<&str>) -> reqwest::Response {
-        let mut request = self
-            .server
-            .client
-            .get(self.api(&format!("/reservations/{reference}")));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request.send().await.expect("GET reservation")
+        self.server
+            .with_token(
+                reqwest::Method::GET,
+                &self.api(&format!("/reservations/{reference}")),
+                token,
+            )
+            .await
     }
 
     /// `DELETE /reservations/{reference}` with an optional bearer token.
     pub async fn cancel(&self, reference: &str, token: Option<&str>) -> reqwest::Response {
-        let mut request = self
-            .server
-            .client
-            .delete(self.api(&format!("/reservations/{reference}")));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request.send().await.expect("DELETE reservation")
+        self.server
+            .with_token(
+                reqwest::Method::DELETE,
+                &self.api(&format!("/reservations/{reference}")),
+                token,
+            )
+            .await
     }
 
     /// `POST /groups/{id}/waitlist`.

@@ -87,6 +87,23 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
+    /// `method` on `url` with `token` as the bearer (none if `None`), without a body.
+    pub async fn with_token(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.client.request(method.clone(), url);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("{method} {url}: {error}"))
+    }
+
     /// GET `path`.
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).send().await.expect("GET")
