@@ -44,6 +44,99 @@ pub fn run() -> Result<()> {
     let release = std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release");
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
     let hash = trunk_hash(&staging)?;
+    let names = Names::new(&hash);
+
+    // Trunk's hash is that of Cargo's output: an unchanged app reuses the last split, as long as
+    // this program has not changed either.
+    let cache = workspace::scratch()?.join("split-cache");
+    let entry = cache.join(format!(
+        "{hash}-{}-{}",
+        if release { "release" } else { "debug" },
+        own_build_stamp()
+    ));
+    let reused = entry.join(COMPLETE).exists();
+    if !reused {
+        if cache.exists() {
+            std::fs::remove_dir_all(&cache)
+                .with_context(|| format!("clearing {}", cache.display()))?;
+        }
+        split_into(&entry, &names, release)?;
+        std::fs::write(entry.join(COMPLETE), "")?;
+    }
+
+    let mut features = Vec::new();
+    for file in std::fs::read_dir(&entry)? {
+        let file = file?;
+        let name = file.file_name().to_string_lossy().into_owned();
+        if name == COMPLETE {
+            continue;
+        }
+        std::fs::copy(file.path(), staging.join(&name))?;
+        if name.starts_with(FEATURE_PREFIX) {
+            features.push((name, file.metadata()?.len()));
+        }
+    }
+    features.sort();
+    rewrite_index(&staging, &public_url, &names)?;
+
+    let main_size = std::fs::metadata(staging.join(&names.wasm))?.len();
+    cmd::say(&format!(
+        "  split-wasm: main module {} kB, {} on-demand module(s) in {:.1} s{}{}",
+        main_size / 1000,
+        features.len(),
+        started.elapsed().as_secs_f64(),
+        if reused {
+            " (unchanged: the last split reused)"
+        } else {
+            ""
+        },
+        if release {
+            ""
+        } else {
+            " (not optimised: debug build)"
+        }
+    ));
+    for (name, size) in &features {
+        cmd::say(&format!("    {name}: {} kB", size / 1000));
+    }
+    Ok(())
+}
+
+/// Marks a finished cache entry.
+const COMPLETE: &str = ".complete";
+
+/// The names of the files the main module is made of.
+struct Names {
+    /// `frontdoor-<hash>.js`: wasm-bindgen's JavaScript for the main module.
+    js: String,
+    /// `frontdoor-<hash>_bg.wasm`: the main module.
+    wasm: String,
+    /// `frontdoor-split-<hash>.js`: the loader of the on-demand modules.
+    loader: String,
+}
+
+impl Names {
+    fn new(hash: &str) -> Self {
+        Self {
+            js: format!("{APP}-{hash}.js"),
+            wasm: format!("{APP}-{hash}_bg.wasm"),
+            loader: format!("{APP}-split-{hash}.js"),
+        }
+    }
+}
+
+/// When this program was built, so a changed splitter never reuses an earlier split.
+fn own_build_stamp() -> u64 {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .and_then(|metadata| metadata.modified())
+        .ok()
+        .and_then(|modified| modified.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_secs())
+}
+
+/// Splits Cargo's output and writes every file the site needs into `out`.
+fn split_into(out: &Path, names: &Names, release: bool) -> Result<()> {
     let input = workspace::root()
         .join("target/wasm32-unknown-unknown")
         .join(PROFILE)
@@ -57,10 +150,10 @@ pub fn run() -> Result<()> {
     }
     let modules = work.join("modules");
     std::fs::create_dir_all(&modules)?;
+    std::fs::create_dir_all(out)?;
     let main_split = work.join(format!("{APP}_split.wasm"));
-    let main_js = format!("./{APP}-{hash}.js");
-    let loader = format!("{APP}-split-{hash}.js");
-    let loader_link = format!("./{loader}");
+    let main_js = format!("./{}", names.js);
+    let loader_link = format!("./{}", names.loader);
     let split = wasm_split_cli_support::transform({
         let mut options = wasm_split_cli_support::Options::new(&input_wasm);
         options.output_dir = &modules;
@@ -92,9 +185,8 @@ pub fn run() -> Result<()> {
     }
 
     // The on-demand modules get content-hashed names; the loader fetches them by those names.
-    let mut loader_js = std::fs::read_to_string(modules.join(&loader))
-        .with_context(|| format!("reading the generated loader {loader}"))?;
-    let mut feature_names = Vec::new();
+    let mut loader_js = std::fs::read_to_string(modules.join(&names.loader))
+        .with_context(|| format!("reading the generated loader {}", names.loader))?;
     for module in &split.split_modules {
         let stem = module
             .file_stem()
@@ -108,33 +200,11 @@ pub fn run() -> Result<()> {
             bail!("the loader does not fetch {stem}.wasm as expected");
         }
         loader_js = loader_js.replace(&reference, &format!("\"./{name}\""));
-        std::fs::write(staging.join(&name), &bytes)?;
-        feature_names.push((name, bytes.len()));
+        std::fs::write(out.join(&name), &bytes)?;
     }
-
-    let js_name = format!("{APP}-{hash}.js");
-    let wasm_name = format!("{APP}-{hash}_bg.wasm");
-    std::fs::copy(bindgen.join(format!("{APP}.js")), staging.join(&js_name))?;
-    std::fs::copy(&main_wasm, staging.join(&wasm_name))?;
-    std::fs::write(staging.join(&loader), &loader_js)?;
-
-    rewrite_index(&staging, &public_url, &js_name, &wasm_name, &loader)?;
-
-    let main_size = std::fs::metadata(staging.join(&wasm_name))?.len();
-    cmd::say(&format!(
-        "  split-wasm: main module {} kB, {} on-demand module(s) in {:.1} s{}",
-        main_size / 1000,
-        feature_names.len(),
-        started.elapsed().as_secs_f64(),
-        if release {
-            ""
-        } else {
-            " (not optimised: debug build)"
-        }
-    ));
-    for (name, size) in &feature_names {
-        cmd::say(&format!("    {name}: {} kB", size / 1000));
-    }
+    std::fs::copy(bindgen.join(format!("{APP}.js")), out.join(&names.js))?;
+    std::fs::copy(&main_wasm, out.join(&names.wasm))?;
+    std::fs::write(out.join(&names.loader), &loader_js)?;
     Ok(())
 }
 
@@ -179,32 +249,24 @@ fn optimise(files: &[PathBuf]) -> Result<()> {
 }
 
 /// Points `index.html`'s integrity attributes at the new files and preloads the loader.
-fn rewrite_index(
-    staging: &Path,
-    public_url: &str,
-    js_name: &str,
-    wasm_name: &str,
-    loader: &str,
-) -> Result<()> {
+fn rewrite_index(staging: &Path, public_url: &str, names: &Names) -> Result<()> {
     let index_path = staging.join("index.html");
     let mut html = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
-    for name in [js_name, wasm_name] {
-        html = replace_integrity(
-            &html,
-            &format!("{public_url}{name}"),
-            &sri(&staging.join(name))?,
-        )?;
+    for name in [&names.js, &names.wasm] {
+        let integrity = sri(&staging.join(name))?;
+        html = replace_integrity(&html, &format!("{public_url}{name}"), &integrity)?;
     }
-    let js_href = format!("href=\"{public_url}{js_name}\"");
+    let js_href = format!("href=\"{public_url}{}\"", names.js);
     let tag_start = html[..html
         .find(&js_href)
         .context("index.html has no link to the app")?]
         .rfind('<')
         .context("malformed index.html")?;
     let preload = format!(
-        "<link rel=\"modulepreload\" href=\"{public_url}{loader}\" crossorigin=\"anonymous\" integrity=\"{}\">",
-        sri(&staging.join(loader))?
+        "<link rel=\"modulepreload\" href=\"{public_url}{}\" crossorigin=\"anonymous\" integrity=\"{}\">",
+        names.loader,
+        sri(&staging.join(&names.loader))?
     );
     html.insert_str(tag_start, &preload);
     std::fs::write(&index_path, html)?;
