@@ -146,8 +146,20 @@ fn LoadFailed(on_retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVi
             <button type="button" class="button button--secondary" on:click=move |_| on_retry()>
                 "Try again"
             </button>
+            <p>
+                "Still not loading? The site may have been updated since you opened it. "
+                "Reloading the page gets the new version, but clears self-check answers and "
+                "anything else you have not sent yet."
+            </p>
+            <button type="button" class="button button--secondary" on:click=|_| reload()>
+                "Reload the page"
+            </button>
         </Alert>
     }
+}
+
+fn reload() {
+    let _ = window().location().reload();
 }
 
 fn poll_once<T>(future: Pin<Box<dyn Future<Output = T>>>) -> Option<T> {

@@ -87,3 +87,19 @@ for (const width of [320, 1280]) {
     await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
   });
 }
+
+test('after a failed fetch, "Reload the page" starts the current version of the site on the same page', async ({
+  page,
+  guard,
+}) => {
+  guard.allowConsoleError(/Failed to load resource|Failed to fetch|ERR_FAILED/i);
+  await visit(page, '/');
+  await page.route(FEATURE_MODULE, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('main').getByRole('link', { name: 'Find a group' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This page could not load' })).toBeFocused();
+
+  await page.unroute(FEATURE_MODULE);
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a group' })).toBeVisible();
+});
