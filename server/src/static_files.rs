@@ -8,6 +8,8 @@
 //!   the SPA's router can show the page. Paths whose last segment has a file extension are
 //!   missing files, not pages, and get a 404.
 //! - Without a built SPA the API still works and pages answer 503 with what to do.
+//! - The practice name the static shell shows before the app starts follows `dist/config.json`,
+//!   so renaming the practice there needs no rebuild (see [`with_practice_name`]).
 
 use std::path::{Path, PathBuf};
 
@@ -35,8 +37,11 @@ pub struct Site {
 impl Site {
     /// Reads `dist/index.html` if present; a missing file is not an error.
     pub fn open(dist: &Path) -> Result<Self, std::io::Error> {
-        let index_html = match std::fs::read(dist.join("index.html")) {
-            Ok(bytes) => Some(Bytes::from(bytes)),
+        let index_html = match std::fs::read_to_string(dist.join("index.html")) {
+            Ok(html) => Some(Bytes::from(match practice_name(dist) {
+                Some(name) => with_practice_name(&html, &name),
+                None => html,
+            })),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
         };
@@ -85,6 +90,39 @@ impl Site {
                 .into_response(),
         }
     }
+}
+
+/// The `practice_name` of `dist/config.json`, if the file has one.
+fn practice_name(dist: &Path) -> Option<String> {
+    let config = std::fs::read(dist.join("config.json")).ok()?;
+    let config: serde_json::Value = serde_json::from_slice(&config).ok()?;
+    let name = config.get("practice_name")?.as_str()?.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// The static shell with `name` wherever it shows the practice name it was built with: that name
+/// is the text of the header's brand link (`<a class="brand" href="/">…</a>`), and it also
+/// starts the `<title>`. A shell without the brand link is left as it is.
+pub fn with_practice_name(html: &str, name: &str) -> String {
+    const BRAND: &str = "<a class=\"brand\" href=\"/\">";
+    let Some(start) = html.find(BRAND).map(|at| at + BRAND.len()) else {
+        return html.to_owned();
+    };
+    let Some(length) = html[start..].find("</a>") else {
+        return html.to_owned();
+    };
+    let built_with = &html[start..start + length];
+    if built_with.trim().is_empty() {
+        return html.to_owned();
+    }
+    html.replace(built_with, &escape_html(name))
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The fallback handler: unknown API paths, static files and SPA pages.
@@ -153,6 +191,21 @@ pub fn is_fingerprinted(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shell_shows_the_configured_practice_name() {
+        let shell = "<title>Northlight Online Therapy — online therapy</title>\
+            <a class=\"brand\" href=\"/\">Northlight Online Therapy</a>\
+            <p>In crisis? Call or text 988</p>";
+        assert_eq!(
+            with_practice_name(shell, "Rivers & Co <Therapy>"),
+            "<title>Rivers &amp; Co &lt;Therapy&gt; — online therapy</title>\
+            <a class=\"brand\" href=\"/\">Rivers &amp; Co &lt;Therapy&gt;</a>\
+            <p>In crisis? Call or text 988</p>"
+        );
+        let without_brand = "<title>Somewhere</title>";
+        assert_eq!(with_practice_name(without_brand, "Other"), without_brand);
+    }
 
     #[test]
     fn trunk_file_names_count_as_fingerprinted() {

@@ -249,3 +249,45 @@ async fn only_allow_listed_origins_may_call_the_api_from_another_site() {
     let headers = header(&preflight, "access-control-allow-headers");
     assert!(headers.contains("idempotency-key"), "{headers}");
 }
+
+#[tokio::test]
+async fn the_static_shell_shows_the_practice_name_from_config_json_without_a_rebuild() {
+    let dist = tempfile::tempdir().expect("dist");
+    for entry in std::fs::read_dir(fixture_dist()).expect("fixture dist") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dist.path().join(entry.file_name())).expect("copy");
+    }
+    let index = std::fs::read_to_string(fixture_dist().join("index.html")).expect("fixture");
+    let index = index.replace(
+        "<body>",
+        "<body>\n<a class=\"brand\" href=\"/\">Northlight Online Therapy</a>",
+    );
+    std::fs::write(dist.path().join("index.html"), index).expect("index.html");
+    std::fs::write(
+        dist.path().join("config.json"),
+        r#"{"api_base": "/api/v1", "practice_name": "Harbour Counselling", "quick_exit_url": "https://www.bbc.co.uk/weather"}"#,
+    )
+    .expect("config.json");
+    let (mut config, _data) = test_config();
+    config.dist = dist.path().to_path_buf();
+    let server = TestServer::start_with(config).await;
+
+    let response = server.get("/programs/iop").await;
+    assert_eq!(response.status(), 200);
+    let csp = header(&response, "content-security-policy");
+    let html = response.text().await.expect("body");
+    assert!(
+        html.contains("<title>Harbour Counselling — online therapy"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a class=\"brand\" href=\"/\">Harbour Counselling</a>"),
+        "{html}"
+    );
+    assert!(!html.contains("Northlight"), "{html}");
+    // The inline script is untouched, so its hash still allows it.
+    assert!(
+        csp.contains(&format!("'sha256-{}'", fixture_script_hash())),
+        "{csp}"
+    );
+}
