@@ -34,6 +34,8 @@ const DAY = {
   reload: 11,
   zones: 12,
   retry: 13,
+  confirmed: 8,
+  confirmedMoveTo: 10,
 } as const;
 
 const TAKEN_HEADING = 'That time was just taken — these are the nearest free times';
@@ -412,6 +414,47 @@ test('a reload keeps the contact details but never the note', async ({ page }) =
   await main(page).getByRole('button', { name: 'Clear my details and start again' }).click();
   await expect(h1(page)).toHaveText('Book a free call with a care coordinator');
   expect(await page.evaluate(() => sessionStorage.getItem('frontdoor.call-draft'))).toBeNull();
+});
+
+test('the confirmation survives a reload, and follows a move or a cancellation on the manage page', async ({
+  page,
+}) => {
+  await chooseSlot(page, DAY.confirmed);
+  await giveDetails(page, SAM);
+  const { reference, manageHref } = await confirm(page);
+  await expect(page).toHaveURL(/\/call\/confirmed$/);
+
+  await page.reload();
+  await expect(h1(page)).toHaveText('Your call is booked');
+  await expect(main(page).locator('.panel .reference')).toHaveText(reference);
+  await expect(main(page).getByRole('link', { name: 'View, change or cancel your call' })).toHaveAttribute(
+    'href',
+    manageHref,
+  );
+
+  // Moved on the manage page: the confirmation shows the new time.
+  await visit(page, manageHref);
+  await main(page).getByRole('button', { name: 'Change the time' }).click();
+  await dayButtons(page).nth(DAY.confirmedMoveTo).click();
+  const newTime = timeButtons(page).first();
+  const newName = ((await newTime.textContent()) ?? '').trim();
+  await newTime.click();
+  await main(page).getByRole('button', { name: 'Move my call' }).click();
+  await expect(main(page).getByRole('heading', { name: 'Your call has been moved' })).toBeFocused();
+  const [, day, time] = /^(.*), (\d{1,2}:\d{2} [AP]M)$/.exec(newName) ?? [];
+  await visit(page, '/call/confirmed');
+  await expect(h1(page)).toHaveText('Your call is booked');
+  await expect(main(page)).toContainText(day);
+  await expect(main(page)).toContainText(time);
+
+  // Cancelled: nothing is left to confirm, and the flow starts again.
+  await visit(page, manageHref);
+  await main(page).getByRole('button', { name: 'Cancel this call' }).click();
+  await main(page).getByRole('button', { name: 'Yes, cancel my call' }).click();
+  await expect(main(page).getByRole('heading', { name: 'Your call is cancelled' })).toBeFocused();
+  expect(await page.evaluate(() => sessionStorage.getItem('frontdoor.call-confirmed'))).toBeNull();
+  await visit(page, '/call/confirmed');
+  await expect(h1(page)).toHaveText('Book a free call with a care coordinator');
 });
 
 test('missing details show the error summary, which links to each field', async ({ page }) => {

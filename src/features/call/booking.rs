@@ -6,12 +6,13 @@
 //! [`super::details`]). Confirming sends the booking with the draft's `Idempotency-Key`, so a
 //! retry — automatic or "Confirm" pressed again — cannot book twice.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use frontdoor_contract::{
     CallConfirmation, CallSlot, CallSlots, ContactMethod, FieldError, SharedSelfCheckSummary,
 };
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_router::{NavigateOptions, hooks::use_navigate};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::{
@@ -35,7 +36,7 @@ use crate::{
     config::use_config,
     features::{
         calendar::{OneOffEvent, one_off_event_ics},
-        draft::{Draft, SubmissionKey},
+        draft::{Draft, NonHealthDraft, SubmissionKey},
         self_check::{SelfCheckSummary, use_self_check_summary},
     },
     time::{ReaderLocale, reader_locale, reader_zone_or_utc},
@@ -48,12 +49,44 @@ const SHARE_VALUE: &str = "share";
 const COUNTED_STEPS: usize = 4;
 
 /// A booking that went through, with the zone its time was shown in.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Confirmed {
     /// The server's confirmation, including the manage token.
     pub confirmation: CallConfirmation,
     /// The zone the person was reading times in.
     pub zone: String,
+}
+
+// Reference, manage token, times, phone or video and a time zone: booking details only. The
+// note and the self-check summary are not part of it.
+impl NonHealthDraft for Confirmed {}
+
+/// The last call booked in this tab, so the confirmation survives a reload (a phone that
+/// discards the tab in the background) instead of sending the person back to the start. Quick
+/// exit clears it with the rest of `sessionStorage`; the manage page keeps it in step.
+pub const CONFIRMED: Draft<Confirmed> = Draft::session("frontdoor.call-confirmed");
+
+impl Confirmed {
+    /// After the call was moved on the manage page.
+    pub fn record_move(reference: &str, start: DateTime<Utc>, end: DateTime<Utc>) {
+        if let Some(mut confirmed) = CONFIRMED.load()
+            && confirmed.confirmation.reference == reference
+        {
+            confirmed.confirmation.start = start;
+            confirmed.confirmation.end = end;
+            CONFIRMED.save(&confirmed);
+        }
+    }
+
+    /// After the call was cancelled on the manage page.
+    pub fn record_cancellation(reference: &str) {
+        if CONFIRMED
+            .load()
+            .is_some_and(|confirmed| confirmed.confirmation.reference == reference)
+        {
+            CONFIRMED.clear();
+        }
+    }
 }
 
 /// Everything the booking flow holds, as signals shared by its steps.
@@ -155,7 +188,7 @@ impl BookingState {
             share: RwSignal::new(Vec::new()),
             summary: use_self_check_summary(),
             submission: RwSignal::new(Submission::Idle),
-            confirmed: RwSignal::new(None),
+            confirmed: RwSignal::new(CONFIRMED.load()),
             field_errors: RwSignal::new(Vec::new()),
             attempt: RwSignal::new(0),
             slots,
@@ -677,7 +710,9 @@ fn ReviewStep(state: BookingState) -> impl IntoView {
                     // The confirmation page takes the review's place in history; it forgets the
                     // draft once it shows (forgetting it here would send the review back to the
                     // first step before the new address is in place).
-                    state.confirmed.set(Some(Confirmed { confirmation, zone }));
+                    let confirmed = Confirmed { confirmation, zone };
+                    CONFIRMED.save(&confirmed);
+                    state.confirmed.set(Some(confirmed));
                     state.go(CallStep::Confirmed, true);
                 }
                 Err(BookingError::SlotTaken(nearest)) => {

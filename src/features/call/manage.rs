@@ -11,7 +11,7 @@ use leptos::{html::H2, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_location;
 
 use super::{
-    booking::{contact_label, slot_taken_heading},
+    booking::{Confirmed, contact_label, slot_taken_heading},
     picker::{DayList, TimeList, ZoneChooser, days_in_zone, local_slot, slot_text},
     schedule::{day_slots, slot_name_with_year, zone_label},
 };
@@ -190,6 +190,7 @@ pub fn ManageCall(
                 pending.set(false);
                 match outcome {
                     Ok(view) => {
+                        Confirmed::record_move(&view.reference, view.start, view.end);
                         move_key.set_value(None);
                         updated.set(Some(view));
                         mode.set(Mode::Viewing);
@@ -217,6 +218,7 @@ pub fn ManageCall(
             pending.set(true);
             failure.set(None);
             let reference = reference.get_untracked();
+            let reference_for_record = reference.clone();
             let request = || cancel_call(&api_base.get_value(), &reference, &token);
             let request = match &owner {
                 Some(owner) => owner.with(request),
@@ -227,6 +229,7 @@ pub fn ManageCall(
                 pending.set(false);
                 match outcome {
                     Ok(()) => {
+                        Confirmed::record_cancellation(&reference_for_record);
                         let current = updated
                             .get_untracked()
                             .or_else(|| loaded.get_untracked().and_then(Result::ok));
