@@ -310,10 +310,7 @@ pub fn CallBooking(
     move || {
         let step = shown.get();
         let meta = view! {
-            <PageMeta
-                page=step.title()
-                description="Book a free call with a care coordinator, by phone or video, at a time that suits you."
-            />
+            <PageMeta page=step.title() description=step.description() />
         };
         let body = match step {
             CallStep::Day => view! { <DayStep state /> }.into_any(),

@@ -75,6 +75,30 @@ impl CallStep {
             CallStep::OtherTimes => "Talk to a coordinator: ask for other times",
         }
     }
+
+    /// The page's meta description: what this step is for, never what was typed.
+    pub fn description(self) -> &'static str {
+        match self {
+            CallStep::Day => {
+                "Book a free call with a care coordinator, by phone or video: choose a day with free times."
+            }
+            CallStep::Time => {
+                "Book a free call with a care coordinator: choose a time, shown on your own clock."
+            }
+            CallStep::Details => {
+                "Book a free call with a care coordinator: phone or video, and how to reach you."
+            }
+            CallStep::Review => {
+                "Book a free call with a care coordinator: check your answers, then confirm the booking."
+            }
+            CallStep::Confirmed => {
+                "Your free call with a care coordinator is booked: the time, how to add it to your calendar and how to change it."
+            }
+            CallStep::OtherTimes => {
+                "None of the free times suit you? Tell a care coordinator which times would."
+            }
+        }
+    }
 }
 
 /// How far a person has got, as the draft shows it.
@@ -86,7 +110,7 @@ pub struct Progress {
     pub has_slot: bool,
     /// Contact details were accepted by "Continue" on the details step.
     pub details_done: bool,
-    /// A confirmation is in memory.
+    /// A booking was confirmed in this tab.
     pub confirmed: bool,
 }
 
@@ -161,6 +185,14 @@ mod tests {
         titles.sort();
         titles.dedup();
         assert_eq!(titles.len(), ALL.len());
+        let mut descriptions: Vec<&str> = ALL.iter().map(|s| s.description()).collect();
+        descriptions.sort();
+        descriptions.dedup();
+        assert_eq!(
+            descriptions.len(),
+            ALL.len(),
+            "one meta description per step"
+        );
         assert_eq!(CallStep::Time.path(), "/call/time");
         assert_eq!(CallStep::Day.path(), "/call");
     }
