@@ -173,15 +173,32 @@ fn poll_once<T>(future: Pin<Box<dyn Future<Output = T>>>) -> Option<T> {
     }
 }
 
+/// Which split module the pages under each first path segment need. `cargo xtask split-wasm`
+/// reads this table from this file, so that a visit landing straight on one of these pages
+/// starts fetching its module together with the app (an inline script in index.html).
+pub const ROUTE_SPLITS: &[(&str, &str)] = &[
+    ("self-check", "self_check"),
+    ("groups", "groups"),
+    ("reservations", "groups"),
+    ("call", "call"),
+    ("calls", "call"),
+];
+
+/// The preload function of a split module named in [`ROUTE_SPLITS`].
+fn split_preload(split: &str) -> Option<Preload> {
+    match split {
+        "self_check" => Some(|| Box::pin(preload_self_check())),
+        "groups" => Some(|| Box::pin(preload_groups())),
+        "call" => Some(|| Box::pin(preload_call())),
+        _ => None,
+    }
+}
+
 /// The preload for the page a same-site path leads to, if that page loads on demand.
 pub fn preload_for_path(path: &str) -> Option<Preload> {
     let first = path.trim_start_matches('/').split(['/', '?', '#']).next()?;
-    match first {
-        "self-check" => Some(|| Box::pin(preload_self_check())),
-        "groups" | "reservations" => Some(|| Box::pin(preload_groups())),
-        "call" | "calls" => Some(|| Box::pin(preload_call())),
-        _ => None,
-    }
+    let (_, split) = ROUTE_SPLITS.iter().find(|(segment, _)| *segment == first)?;
+    split_preload(split)
 }
 
 /// How long a pointer or keyboard focus stays on a link before its page's module starts loading:
@@ -252,7 +269,14 @@ fn preload_link(link: &web_sys::Element) {
 
 #[cfg(test)]
 mod tests {
-    use super::preload_for_path;
+    use super::{ROUTE_SPLITS, preload_for_path, split_preload};
+
+    #[test]
+    fn every_split_in_the_route_table_has_a_preload() {
+        for (segment, split) in ROUTE_SPLITS {
+            assert!(split_preload(split).is_some(), "{segment} → {split}");
+        }
+    }
 
     #[test]
     fn feature_paths_have_a_preload_and_shell_pages_do_not() {

@@ -51,12 +51,23 @@ test('keyboard focus resting on a link loads its page, which then takes focus', 
   await expect(page.locator('#route-announcer')).toHaveText('Book a free call with a care coordinator');
 });
 
-test('opening a feature page directly loads its module and shows the page', async ({ page }) => {
+test('landing on a feature page fetches its modules with the app, each once, and shows the page', async ({ page }) => {
   const modules = watchFeatureModules(page);
   await visit(page, '/call');
   await expect(page.getByRole('heading', { level: 1, name: 'Book a free call with a care coordinator' })).toBeVisible();
-  expect(modules.some((path) => path.includes('split-call')), 'the call module was fetched').toBe(true);
-  expect(modules.some((path) => path.includes('split-groups')), 'the groups module was not').toBe(false);
+  // index.html starts these fetches before the app runs; the app's loader then reuses them.
+  const preloaded = await page
+    .locator('link[rel="preload"][as="fetch"]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+  const early = preloaded.filter((path) => FEATURE_MODULE.test(path));
+  expect(early.some((path) => path.includes('split-call')), 'the call module is fetched early').toBe(true);
+  expect(early.some((path) => path.includes('split-groups')), 'the groups module is not').toBe(false);
+  expect([...modules].sort(), 'each module is fetched exactly once').toEqual([...new Set(early)].sort());
+});
+
+test('the home page asks for no feature module early', async ({ page }) => {
+  await visit(page, '/');
+  await expect(page.locator('link[rel="preload"][href*="/feature-"]')).toHaveCount(0);
 });
 
 for (const width of [320, 1280]) {

@@ -30,6 +30,13 @@ fn benchmarks() -> Vec<Step<Bench>> {
         Step::new("lighthouse-program", &[], |bench| {
             lighthouse(bench, "program", "/programs/iop")
         }),
+        // Feature pages load their wasm module on demand: these land on one directly.
+        Step::new("lighthouse-groups", &[], |bench| {
+            lighthouse(bench, "groups", "/groups")
+        }),
+        Step::new("lighthouse-self-check", &[], |bench| {
+            lighthouse(bench, "self-check", "/self-check")
+        }),
         Step::new("search", &[], search::run),
     ]
 }

@@ -39,7 +39,8 @@ commands:
                              modules (Trunk runs this after each build)
   bench [--only NAME]… [--skip NAME]…
                              release build and server, then the named benchmarks:
-                             lighthouse-home, lighthouse-program, search
+                             lighthouse-home, lighthouse-program, lighthouse-groups,
+                             lighthouse-self-check, search
 ";
 
 fn main() -> ExitCode {

@@ -16,6 +16,7 @@
 //! The `integrity` attributes in `index.html` are recomputed, and the loader gets a
 //! `modulepreload` link so it is fetched alongside the main module.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -68,7 +69,7 @@ pub fn run() -> Result<()> {
     for file in std::fs::read_dir(&entry)? {
         let file = file?;
         let name = file.file_name().to_string_lossy().into_owned();
-        if name == COMPLETE {
+        if name == COMPLETE || name == LANDING {
             continue;
         }
         std::fs::copy(file.path(), staging.join(&name))?;
@@ -77,7 +78,9 @@ pub fn run() -> Result<()> {
         }
     }
     features.sort();
-    rewrite_index(&staging, &public_url, &names)?;
+    let landing: BTreeMap<String, Vec<String>> =
+        serde_json::from_slice(&std::fs::read(entry.join(LANDING))?)?;
+    rewrite_index(&staging, &public_url, &names, &landing)?;
 
     let main_size = std::fs::metadata(staging.join(&names.wasm))?.len();
     cmd::say(&format!(
@@ -104,6 +107,14 @@ pub fn run() -> Result<()> {
 
 /// Marks a finished cache entry.
 const COMPLETE: &str = ".complete";
+
+/// In a cache entry: the modules to fetch at once when a visit lands on a feature page, by the
+/// page's first path segment.
+const LANDING: &str = ".landing.json";
+
+/// The source file holding `ROUTE_SPLITS`, the first path segments of the pages each split
+/// module serves.
+const ROUTE_TABLE: &str = "src/on_demand.rs";
 
 /// The names of the files the main module is made of.
 struct Names {
@@ -187,6 +198,7 @@ fn split_into(out: &Path, names: &Names, release: bool) -> Result<()> {
     // The on-demand modules get content-hashed names; the loader fetches them by those names.
     let mut loader_js = std::fs::read_to_string(modules.join(&names.loader))
         .with_context(|| format!("reading the generated loader {}", names.loader))?;
+    let mut renamed = BTreeMap::new();
     for module in &split.split_modules {
         let stem = module
             .file_stem()
@@ -201,11 +213,78 @@ fn split_into(out: &Path, names: &Names, release: bool) -> Result<()> {
         }
         loader_js = loader_js.replace(&reference, &format!("\"./{name}\""));
         std::fs::write(out.join(&name), &bytes)?;
+        renamed.insert(stem.to_owned(), name);
     }
+    let landing = landing_modules(&route_splits()?, &split.prefetch_map, &renamed)?;
+    std::fs::write(out.join(LANDING), serde_json::to_vec(&landing)?)?;
     std::fs::copy(bindgen.join(format!("{APP}.js")), out.join(&names.js))?;
     std::fs::copy(&main_wasm, out.join(&names.wasm))?;
     std::fs::write(out.join(&names.loader), &loader_js)?;
     Ok(())
+}
+
+/// `ROUTE_SPLITS` from [`ROUTE_TABLE`]: (first path segment, split module) pairs.
+fn route_splits() -> Result<Vec<(String, String)>> {
+    let path = workspace::root().join(ROUTE_TABLE);
+    let source =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    parse_route_splits(&source).with_context(|| format!("reading ROUTE_SPLITS in {ROUTE_TABLE}"))
+}
+
+fn parse_route_splits(source: &str) -> Result<Vec<(String, String)>> {
+    let start = source
+        .find("ROUTE_SPLITS: &[(&str, &str)] = &[")
+        .context("no ROUTE_SPLITS table")?;
+    let table = &source[start..];
+    let table = &table[..table.find("];").context("ROUTE_SPLITS is not closed")?];
+    let strings: Vec<&str> = table.split('"').skip(1).step_by(2).collect();
+    if strings.is_empty() || !strings.len().is_multiple_of(2) {
+        bail!("ROUTE_SPLITS should list (segment, split) pairs of strings");
+    }
+    Ok(strings
+        .chunks(2)
+        .map(|pair| (pair[0].to_owned(), pair[1].to_owned()))
+        .collect())
+}
+
+/// For each first path segment, the on-demand files its split module needs (shared chunks
+/// first, as the splitter lists them).
+fn landing_modules(
+    routes: &[(String, String)],
+    prefetch: &std::collections::HashMap<String, Vec<String>>,
+    renamed: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, Vec<String>>> {
+    routes
+        .iter()
+        .map(|(segment, split)| {
+            let stems = prefetch.get(split).with_context(|| {
+                format!(
+                    "ROUTE_SPLITS names the split module `{split}`, which the app does not have"
+                )
+            })?;
+            let files = stems
+                .iter()
+                .map(|stem| {
+                    renamed
+                        .get(stem)
+                        .cloned()
+                        .with_context(|| format!("no file for the module {stem}"))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((segment.clone(), files))
+        })
+        .collect()
+}
+
+/// An inline script that, on a feature page, starts fetching its modules with the app's own.
+fn landing_script(public_url: &str, landing: &BTreeMap<String, Vec<String>>) -> Result<String> {
+    Ok(format!(
+        "<script>{{const m={};const f=m[location.pathname.split(\"/\")[1]];\
+         if(f)for(const n of f){{const l=document.createElement(\"link\");l.rel=\"preload\";\
+         l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href={}+n;document.head.append(l)}}}}</script>",
+        serde_json::to_string(landing)?,
+        serde_json::to_string(public_url)?
+    ))
 }
 
 /// The hash in Trunk's `frontdoor-<hash>.js`, checked against its `_bg.wasm` sibling.
@@ -248,8 +327,14 @@ fn optimise(files: &[PathBuf]) -> Result<()> {
     })
 }
 
-/// Points `index.html`'s integrity attributes at the new files and preloads the loader.
-fn rewrite_index(staging: &Path, public_url: &str, names: &Names) -> Result<()> {
+/// Points `index.html`'s integrity attributes at the new files, preloads the loader, and adds
+/// the script that fetches a feature page's modules early.
+fn rewrite_index(
+    staging: &Path,
+    public_url: &str,
+    names: &Names,
+    landing: &BTreeMap<String, Vec<String>>,
+) -> Result<()> {
     let index_path = staging.join("index.html");
     let mut html = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
@@ -269,6 +354,7 @@ fn rewrite_index(staging: &Path, public_url: &str, names: &Names) -> Result<()> 
         sri(&staging.join(&names.loader))?
     );
     html.insert_str(tag_start, &preload);
+    html.insert_str(tag_start, &landing_script(public_url, landing)?);
     std::fs::write(&index_path, html)?;
     Ok(())
 }
@@ -311,7 +397,26 @@ fn hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::replace_integrity;
+    use super::{parse_route_splits, replace_integrity, route_splits};
+
+    #[test]
+    fn the_route_table_is_read_from_the_app_source() {
+        let routes = route_splits().unwrap();
+        assert!(routes.contains(&("groups".to_owned(), "groups".to_owned())));
+        assert!(routes.contains(&("self-check".to_owned(), "self_check".to_owned())));
+        let parsed = parse_route_splits(
+            "pub const ROUTE_SPLITS: &[(&str, &str)] = &[(\"a\", \"x\"), (\"b\", \"y\")];",
+        )
+        .unwrap();
+        assert_eq!(
+            parsed,
+            [
+                ("a".to_owned(), "x".to_owned()),
+                ("b".to_owned(), "y".to_owned())
+            ]
+        );
+        assert!(parse_route_splits("const OTHER: u8 = 1;").is_err());
+    }
 
     #[test]
     fn integrity_of_the_named_tag_only_is_replaced() {
