@@ -4,9 +4,11 @@
 //! group search and reservations, and coordinator calls each live in a WebAssembly module of
 //! their own that the release build splits off (`cargo xtask split-wasm`, run by Trunk). Such a
 //! page first shows a polite "Loading…" status, then itself; when its module cannot be fetched
-//! (say, the connection dropped) the person gets a heading that says so and a "Try again"
-//! button. The module behind a link also starts loading as soon as a pointer rests on the link,
-//! keyboard focus stays on it or a finger touches it, so it is usually there by the click.
+//! (say, the connection dropped) the person gets a heading that says so, "Try again", and
+//! "Reload the page" for when the site was updated since the tab opened. The module behind a
+//! link starts loading as soon as a pointer rests on the link, keyboard focus stays on it or a
+//! finger touches it, so it is usually there by the click; a visit that lands straight on such
+//! a page fetches its module alongside the app (see [`ROUTE_SPLITS`]).
 //!
 //! Natively (unit tests, the bench binary) the split functions are plain calls.
 
