@@ -6,7 +6,7 @@
  * Nothing here reserves a seat. The waitlist test joins the waitlist of a group that starts full
  * (cbt-low-mood-thursday), which no other spec uses.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import { expectNoAxeViolations } from './a11y';
 import { expect, test, visit } from './fixtures';
@@ -164,6 +164,28 @@ test('a full group offers its waitlist and says where you are in line', async ({
   await expect(page.getByRole('button', { name: 'Join the waitlist' })).toHaveCount(0);
 });
 
+/** The summary that folds the filters away on a phone. */
+const filtersSummary = (page: Page): Locator => page.locator('summary', { hasText: 'Filter groups' });
+
+test('on a phone the filters fold away under a summary that counts the chosen ones', async ({ openPage }) => {
+  const page = await openPage({ viewport: { width: 375, height: 740 } });
+  await visit(page, '/groups');
+  const topic = page.getByLabel('Topic');
+  await expect(topic).toBeHidden();
+  await expect(resultCount(page)).toBeInViewport();
+
+  await filtersSummary(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(topic).toBeVisible();
+  await topic.selectOption({ label: 'Trauma & PTSD' });
+  await expect(filtersSummary(page)).toHaveText('Filter groups (1 chosen)');
+
+  // An address that already filters starts with the filters open.
+  await visit(page, '/groups?topic=grief-loss');
+  await expect(page.getByLabel('Topic')).toBeVisible();
+  await expect(filtersSummary(page)).toHaveText('Filter groups (1 chosen)');
+});
+
 for (const size of [
   { width: 320, height: 640 },
   { width: 1280, height: 800 },
@@ -174,6 +196,7 @@ for (const size of [
     const page = await openPage({ viewport: size });
     await visit(page, '/groups');
     await expectNoAxeViolations(page);
+    if (size.width < 640) await filtersSummary(page).click();
     await page.getByLabel('Topic').selectOption({ label: 'Trauma & PTSD' });
     await searchBox(page).fill('trau');
     await expect(resultCount(page)).toHaveText(/match/);

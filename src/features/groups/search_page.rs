@@ -227,6 +227,15 @@ fn SearchAndResults(finder: GroupFinder) -> impl IntoView {
         })
         .collect_view();
 
+    // On a phone the filters fold away under their summary, so the results follow the search
+    // box; they start open on wider screens and whenever the address already applies some.
+    let filters_open_at_start = filters.with_untracked(|f| f.active_filters() > 0)
+        || window()
+            .match_media("(min-width: 40rem)")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches());
+
     view! {
         <div class="group-search">
             <form
@@ -255,8 +264,16 @@ fn SearchAndResults(finder: GroupFinder) -> impl IntoView {
                         on:input=on_type
                     />
                 </div>
+                <details class="filters-disclosure" open=filters_open_at_start>
+                <summary class="filters-disclosure__summary">
+                    "Filter groups"
+                    {move || {
+                        let chosen = filters.with(|f| f.active_filters());
+                        (chosen > 0).then(|| format!(" ({chosen} chosen)"))
+                    }}
+                </summary>
                 <fieldset class="fieldset filters">
-                    <legend class="fieldset__legend filters__legend">"Filter groups"</legend>
+                    <legend class="visually-hidden">"Filter groups"</legend>
                     <p class="form-hint">"Days and times are in your time zone."</p>
                     <div class="filters__grid">
                         <div class="form-group">
@@ -325,6 +342,7 @@ fn SearchAndResults(finder: GroupFinder) -> impl IntoView {
                             })
                     }}
                 </fieldset>
+                </details>
             </form>
 
             <div class="group-search__results">
